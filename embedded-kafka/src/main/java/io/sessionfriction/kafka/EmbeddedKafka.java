@@ -1,0 +1,133 @@
+package io.sessionfriction.kafka;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.test.KafkaClusterTestKit;
+import org.apache.kafka.common.test.TestKitNodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller combined in one process) on 127.0.0.1,
+ * a free port and a temporary log directory that is deleted on close.
+ *
+ * <p>It is Kafka's own {@code KafkaClusterTestKit}: the same broker and controller code as a server
+ * install, started in-process from Maven Central artifacts. It serves the embedded default of the
+ * {@code run} command and the integration tests on machines without a Docker engine.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
+
+    /** The broker's largest record batch; the collector shortens events to fit below it. */
+    public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+
+    /**
+     * A single node has one replica of everything: internal topics must not ask for three, or the
+     * group coordinator and the transaction coordinator never become available.
+     */
+    private static final Map<String, String> SINGLE_NODE_CONFIG = Map.of(
+            "offsets.topic.replication.factor", "1",
+            "offsets.topic.num.partitions", "3",
+            "transaction.state.log.replication.factor", "1",
+            "transaction.state.log.min.isr", "1",
+            "transaction.state.log.num.partitions", "3",
+            "group.initial.rebalance.delay.ms", "0",
+            "auto.create.topics.enable", "false",
+            "message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
+
+    private final KafkaClusterTestKit cluster;
+
+    private EmbeddedKafka(KafkaClusterTestKit cluster) {
+        this.cluster = cluster;
+    }
+
+    /** Formats a fresh log directory, starts the node and waits until it accepts clients. */
+    public static EmbeddedKafka start() {
+        long began = System.nanoTime();
+        try {
+            Path baseDir = Files.createTempDirectory("session-friction-kafka-");
+            TestKitNodes nodes = new TestKitNodes.Builder()
+                    .setCombined(true)
+                    .setNumBrokerNodes(1)
+                    .setNumControllerNodes(1)
+                    .setBaseDirectory(baseDir)
+                    .build();
+            KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
+            SINGLE_NODE_CONFIG.forEach(builder::setConfigProp);
+            KafkaClusterTestKit cluster = builder.build();
+            cluster.format();
+            cluster.startup();
+            cluster.waitForReadyBrokers();
+            EmbeddedKafka kafka = new EmbeddedKafka(cluster);
+            log.info("Embedded Kafka broker ready at {} in {} ms (log dir {})",
+                    kafka.bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), baseDir);
+            return kafka;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the embedded Kafka broker", e);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not start the embedded Kafka broker: " + e.getMessage(), e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return cluster.bootstrapServers();
+    }
+
+    /** Creates the topics that do not exist yet; existing ones are left as they are. */
+    public void createTopics(Collection<NewTopic> topics) {
+        createTopics(bootstrapServers(), topics);
+    }
+
+    /** Creates the topics that do not exist yet on any cluster; existing ones are left as they are. */
+    public static void createTopics(String bootstrapServers, Collection<NewTopic> topics) {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (Admin admin = Admin.create(props)) {
+            for (NewTopic topic : topics) {
+                try {
+                    admin.createTopics(java.util.List.of(topic)).all().get(30, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("Could not create topic " + topic.name() + ": "
+                                + e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating topics", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Timed out after 30 s creating topics on " + bootstrapServers, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            cluster.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            log.warn("Embedded Kafka broker did not close cleanly: {}", e.toString());
+        }
+    }
+
+    /** How long a client should wait for this broker in tests and the run command. */
+    public static Duration startupBound() {
+        return Duration.ofSeconds(60);
+    }
+}
