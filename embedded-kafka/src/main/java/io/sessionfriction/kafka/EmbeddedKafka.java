@@ -2,18 +2,13 @@ package io.sessionfriction.kafka;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.slf4j.Logger;
@@ -92,27 +87,11 @@ public final class EmbeddedKafka implements AutoCloseable {
         createTopics(bootstrapServers(), topics);
     }
 
-    /** Creates the topics that do not exist yet on any cluster; existing ones are left as they are. */
+    /** Creates the topics that do not exist yet on a cluster that needs no client security settings. */
     public static void createTopics(String bootstrapServers, Collection<NewTopic> topics) {
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(props)) {
-            for (NewTopic topic : topics) {
-                try {
-                    admin.createTopics(java.util.List.of(topic)).all().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw new IllegalStateException("Could not create topic " + topic.name() + ": "
-                                + e.getCause().getMessage(), e.getCause());
-                    }
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating topics", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out after 30 s creating topics on " + bootstrapServers, e);
-        }
+        TopicCreator.createMissing(props, topics);
     }
 
     @Override
@@ -124,10 +103,5 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (Exception e) {
             log.warn("Embedded Kafka broker did not close cleanly: {}", e.toString());
         }
-    }
-
-    /** How long a client should wait for this broker in tests and the run command. */
-    public static Duration startupBound() {
-        return Duration.ofSeconds(60);
     }
 }

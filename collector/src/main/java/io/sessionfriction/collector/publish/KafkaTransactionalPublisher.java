@@ -1,0 +1,66 @@
+package io.sessionfriction.collector.publish;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/** A transactional, idempotent producer with acks=all; {@code initTransactions} fences a previous incarnation. */
+public final class KafkaTransactionalPublisher implements TransactionalPublisher {
+
+    private final KafkaProducer<byte[], byte[]> producer;
+
+    private KafkaTransactionalPublisher(KafkaProducer<byte[], byte[]> producer) {
+        this.producer = producer;
+    }
+
+    /**
+     * Connects and completes or aborts whatever transaction the previous process with this
+     * transactional id left open, so checkpoints read afterwards are final.
+     */
+    public static KafkaTransactionalPublisher start(String bootstrapServers, String transactionalId,
+            int maxRecordBytes, Map<String, Object> overrides) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.putAll(overrides);
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRecordBytes);
+        KafkaProducer<byte[], byte[]> producer =
+                new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
+        try {
+            producer.initTransactions();
+        } catch (RuntimeException e) {
+            producer.close();
+            throw e;
+        }
+        return new KafkaTransactionalPublisher(producer);
+    }
+
+    @Override
+    public void begin() {
+        producer.beginTransaction();
+    }
+
+    @Override
+    public void send(ProducerRecord<byte[], byte[]> record) {
+        producer.send(record);
+    }
+
+    @Override
+    public void commit() {
+        producer.commitTransaction();
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

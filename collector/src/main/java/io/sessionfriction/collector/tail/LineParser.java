@@ -1,0 +1,97 @@
+package io.sessionfriction.collector.tail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+
+/**
+ * Splits one line into the JSON objects it holds with Jackson's streaming parser, never a regex.
+ *
+ * <p>Real transcripts contain lines like {@code {…progress…}{"type":"summary",…}} (a lost newline):
+ * each object becomes its own event. Invalid UTF-8 is replaced (U+FFFD) before parsing, so a line
+ * with one bad byte is still an event. A clean single-object line keeps its exact bytes; anything
+ * else is re-encoded from the parsed text.
+ */
+public final class LineParser {
+
+    /** Lines hold whole files in tool results; Jackson's default 20M-char string limit is not ours to impose. */
+    public static final JsonFactory JSON = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build())
+            .build();
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private LineParser() {
+    }
+
+    /** Parses bytes [from, to) of one line, without its newline; a UTF-8 BOM and a trailing CR are ignored. */
+    public static ParsedLine parse(byte[] bytes, int from, int to) {
+        if (to - from >= 3 && Arrays.equals(bytes, from, from + 3, BOM, 0, 3)) {
+            from += 3;
+        }
+        if (to > from && bytes[to - 1] == '\r') {
+            to--;
+        }
+        String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        boolean replaced = text.indexOf('\uFFFD') >= 0;
+        List<int[]> spans = new ArrayList<>(1);
+        Optional<String> error = Optional.empty();
+        try (JsonParser parser = JSON.createParser(text)) {
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                if (token != JsonToken.START_OBJECT) {
+                    error = Optional.of("expected a JSON object at column " + column(parser.currentTokenLocation())
+                            + " but found " + token);
+                    break;
+                }
+                int start = (int) parser.currentTokenLocation().getCharOffset();
+                parser.skipChildren();
+                spans.add(new int[] {start, (int) parser.currentLocation().getCharOffset()});
+            }
+        } catch (JsonProcessingException e) {
+            error = Optional.of(e.getOriginalMessage() + " at column " + column(e.getLocation()));
+        } catch (IOException e) {
+            error = Optional.of(e.getMessage());
+        }
+        return new ParsedLine(objects(bytes, from, to, text, spans, replaced), error);
+    }
+
+    public static ParsedLine parse(byte[] line) {
+        return parse(line, 0, line.length);
+    }
+
+    /** True when the bytes hold nothing but whitespace (a blank line is no event and no error). */
+    public static boolean isBlank(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<byte[]> objects(byte[] bytes, int from, int to, String text, List<int[]> spans,
+            boolean replaced) {
+        if (spans.size() == 1 && !replaced && spans.get(0)[0] == 0 && spans.get(0)[1] == text.length()) {
+            return List.of(Arrays.copyOfRange(bytes, from, to));
+        }
+        return spans.stream()
+                .map(s -> text.substring(s[0], s[1]).getBytes(StandardCharsets.UTF_8))
+                .toList();
+    }
+
+    private static String column(JsonLocation location) {
+        return location == null ? "?" : String.valueOf(location.getColumnNr());
+    }
+}

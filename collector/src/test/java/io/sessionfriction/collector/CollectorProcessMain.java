@@ -1,0 +1,28 @@
+package io.sessionfriction.collector;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+/**
+ * A collector in its own JVM, for the crash test to kill with SIGKILL. Arguments: sessions root,
+ * bootstrap servers, events topic, DLQ topic, offsets topic, transactional id.
+ */
+public final class CollectorProcessMain {
+
+    private CollectorProcessMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        CollectorConfig config = CollectorConfig.defaults(Path.of(args[0]), args[1])
+                .withTopics(args[2], args[3], args[4])
+                .withTransactionalId(args[5])
+                .withTiming(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1));
+        Collector collector = Collector.create(config, new SimpleMeterRegistry());
+        collector.start();
+        // Runs until killed: the test never lets it close.
+        new CountDownLatch(1).await();
+    }
+}

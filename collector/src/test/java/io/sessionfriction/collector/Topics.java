@@ -1,0 +1,70 @@
+package io.sessionfriction.collector;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads what a read_committed consumer sees on a topic, up to its last stable offset. */
+public final class Topics {
+
+    /** A record as tests compare it: key, value and headers as strings. */
+    public record Seen(String key, String value, Map<String, String> headers) {
+    }
+
+    private Topics() {
+    }
+
+    public static List<Seen> readCommitted(String bootstrapServers, String topic) {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024);
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer =
+                     new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("could not read " + topic + " to its end offsets " + end);
+                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        // Partitions interleave; within one key (one partition) the order is the file order.
+        return records.stream()
+                .sorted(java.util.Comparator.comparingInt(ConsumerRecord<String, String>::partition)
+                        .thenComparingLong(ConsumerRecord::offset))
+                .map(r -> new Seen(r.key(), r.value(), headers(r)))
+                .toList();
+    }
+
+    private static Map<String, String> headers(ConsumerRecord<String, String> record) {
+        Map<String, String> headers = new TreeMap<>();
+        for (Header h : record.headers()) {
+            headers.put(h.key(), new String(h.value(), UTF_8));
+        }
+        return headers;
+    }
+
+    public static List<String> values(List<Seen> records) {
+        return records.stream().map(Seen::value).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,83 @@
+package io.sessionfriction.launcher;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.CommonClientConfigs;
+
+import io.sessionfriction.collector.Collector;
+import io.sessionfriction.collector.CollectorConfig;
+import io.sessionfriction.kafka.EmbeddedKafka;
+import io.sessionfriction.kafka.TopicCreator;
+import io.sessionfriction.launcher.options.KafkaOptions;
+import io.sessionfriction.processor.Topics;
+
+/** The cluster a command talks to: the one named by --bootstrap-servers, or an embedded broker it owns. */
+final class KafkaTarget implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private final Map<String, Object> clientOverrides;
+    private final EmbeddedKafka embedded;
+
+    private KafkaTarget(String bootstrapServers, Map<String, Object> clientOverrides, EmbeddedKafka embedded) {
+        this.bootstrapServers = bootstrapServers;
+        this.clientOverrides = Map.copyOf(clientOverrides);
+        this.embedded = embedded;
+    }
+
+    static KafkaTarget open(KafkaOptions options, boolean embeddedAllowed) {
+        Map<String, Object> overrides = options.clientOverrides();
+        if (!options.embedded()) {
+            return new KafkaTarget(options.bootstrapServers(), overrides, null);
+        }
+        if (!embeddedAllowed) {
+            throw new IllegalArgumentException("--bootstrap-servers is required for this command");
+        }
+        EmbeddedKafka kafka = EmbeddedKafka.start();
+        return new KafkaTarget(kafka.bootstrapServers(), Map.of(), kafka);
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    boolean embedded() {
+        return embedded != null;
+    }
+
+    /** Client settings from --kafka-config (security and the like), applied to every client. */
+    Map<String, Object> clientOverrides() {
+        return clientOverrides;
+    }
+
+    Properties adminProperties() {
+        Properties props = new Properties();
+        props.putAll(clientOverrides);
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
+    }
+
+    /** Creates the collector's and the processor's topics where missing. */
+    void createTopics(CollectorConfig collector, int partitions) {
+        Map<String, NewTopic> byName = new HashMap<>();
+        for (NewTopic topic : Collector.topics(collector, partitions)) {
+            byName.put(topic.name(), topic);
+        }
+        for (NewTopic topic : Topics.newTopics(partitions)) {
+            byName.putIfAbsent(topic.name(), topic);
+        }
+        List<NewTopic> topics = new ArrayList<>(byName.values());
+        TopicCreator.createMissing(adminProperties(), topics);
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.sessionfriction.launcher;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.sessionfriction.launcher.options.ProcessorOptions;
+import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.alert.FrictionAlertStage;
+import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.processor.rules.RuleMatcher;
+import io.sessionfriction.processor.topology.FrictionTopology;
+
+/** The processor's lifecycle: the topology from the pure builder, run by one KafkaStreams instance. */
+final class ProcessorRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessorRuntime.class);
+    private static final Duration CLOSE_BOUND = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final ProcessorSettings settings;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private ProcessorRuntime(KafkaStreams streams, ProcessorSettings settings) {
+        this.streams = streams;
+        this.settings = settings;
+    }
+
+    static Topology topology(ProcessorOptions options) {
+        ProcessorSettings settings = options.settings();
+        RuleCatalogue catalogue = options.catalogue();
+        return FrictionTopology.build(settings, new RuleMatcher(catalogue),
+                new FrictionAlertStage(catalogue, options.fixes(), settings.inactivityGap()));
+    }
+
+    /** Starts the topology and waits until it is RUNNING (or fails, with the reason). */
+    static ProcessorRuntime start(KafkaTarget kafka, ProcessorOptions options, Duration startBound) {
+        ProcessorSettings settings = options.settings();
+        Properties props = settings.streamsProperties(kafka.bootstrapServers());
+        props.putAll(kafka.clientOverrides());
+        Optional<Path> stateDir = options.stateDir().or(() -> kafka.embedded() ? Optional.of(tempStateDir()) : Optional.empty());
+        stateDir.ifPresent(dir -> props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
+
+        ProcessorRuntime runtime = new ProcessorRuntime(new KafkaStreams(topology(options), props), settings);
+        runtime.startAndAwaitRunning(startBound);
+        return runtime;
+    }
+
+    private void startAndAwaitRunning(Duration bound) {
+        CountDownLatch settled = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR
+                    || now == KafkaStreams.State.PENDING_SHUTDOWN) {
+                settled.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            failure.set(e);
+            log.error("Processor stopped on an unexpected error: {}", e.toString(), e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.start();
+        try {
+            if (!settled.await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("Processor not RUNNING after " + bound.toSeconds() + " s (state "
+                        + streams.state() + "): is the broker reachable?");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the processor", e);
+        }
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            throw new IllegalStateException("Processor failed to start: " + failure.get());
+        }
+        log.info("Processor {} running", settings.applicationId());
+    }
+
+    String applicationId() {
+        return settings.applicationId();
+    }
+
+    /** Null while healthy; the error that stopped the processor otherwise. */
+    Throwable failure() {
+        return failure.get();
+    }
+
+    private static Path tempStateDir() {
+        try {
+            return Files.createTempDirectory("session-friction-state-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a state directory: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.close(CLOSE_BOUND);
+    }
+}

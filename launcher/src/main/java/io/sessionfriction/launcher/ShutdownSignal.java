@@ -1,0 +1,49 @@
+package io.sessionfriction.launcher;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Ctrl-C and SIGTERM: the hook interrupts the command's thread, which closes its resources in order
+ * (collector commits, processor closes, broker stops); the hook waits for that before the JVM exits.
+ */
+final class ShutdownSignal implements AutoCloseable {
+
+    private static final long CLOSE_BOUND_SECONDS = 60;
+
+    private final CountDownLatch requested = new CountDownLatch(1);
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private final Thread hook;
+
+    ShutdownSignal() {
+        Thread worker = Thread.currentThread();
+        this.hook = new Thread(() -> {
+            requested.countDown();
+            worker.interrupt();
+            try {
+                finished.await(CLOSE_BOUND_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /** Blocks until Ctrl-C or SIGTERM. */
+    void await() throws InterruptedException {
+        requested.await();
+    }
+
+    boolean requested() {
+        return requested.getCount() == 0;
+    }
+
+    @Override
+    public void close() {
+        finished.countDown();
+        if (!requested()) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        }
+        Thread.interrupted();
+    }
+}

@@ -1,0 +1,77 @@
+package io.sessionfriction.processor;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Properties;
+
+import org.apache.kafka.streams.StreamsConfig;
+
+import io.sessionfriction.processor.event.EventTimestampExtractor;
+
+/**
+ * The processor's settings, with production defaults.
+ *
+ * @param applicationId   Kafka Streams application id (consumer group, internal topic prefix)
+ * @param inactivityGap   a gap between two events of a session greater than this starts a new active block
+ * @param allowedLateness events older than partition stream time minus this go to the late topic
+ * @param textCapChars    longest {@code text} kept on an enriched event (head and tail are kept)
+ */
+public record ProcessorSettings(String applicationId, Duration inactivityGap, Duration allowedLateness, int textCapChars) {
+
+    public static final String DEFAULT_APPLICATION_ID = "session-friction-processor";
+    public static final Duration DEFAULT_INACTIVITY_GAP = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofDays(7);
+    public static final int DEFAULT_TEXT_CAP_CHARS = 4096;
+
+    public ProcessorSettings {
+        Objects.requireNonNull(applicationId, "applicationId");
+        requirePositive(inactivityGap, "inactivityGap");
+        requirePositive(allowedLateness, "allowedLateness");
+        if (textCapChars < 64) {
+            throw new IllegalArgumentException("textCapChars must be at least 64, was " + textCapChars);
+        }
+    }
+
+    public static ProcessorSettings defaults() {
+        return new ProcessorSettings(DEFAULT_APPLICATION_ID, DEFAULT_INACTIVITY_GAP, DEFAULT_ALLOWED_LATENESS, DEFAULT_TEXT_CAP_CHARS);
+    }
+
+    public ProcessorSettings withInactivityGap(Duration gap) {
+        return new ProcessorSettings(applicationId, gap, allowedLateness, textCapChars);
+    }
+
+    public ProcessorSettings withAllowedLateness(Duration lateness) {
+        return new ProcessorSettings(applicationId, inactivityGap, lateness, textCapChars);
+    }
+
+    public ProcessorSettings withApplicationId(String id) {
+        return new ProcessorSettings(id, inactivityGap, allowedLateness, textCapChars);
+    }
+
+    /** How long line ids are remembered: a repeat within the allowed lateness must still be recognised. */
+    public Duration dedupRetention() {
+        return allowedLateness.plus(Duration.ofDays(1));
+    }
+
+    /**
+     * Kafka Streams properties: exactly-once, and tuned for alert latency (100 ms commits, no record
+     * cache, so every update reaches the alert stage and the output topics at once).
+     */
+    public Properties streamsProperties(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimestampExtractor.class);
+        return props;
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package io.sessionfriction.processor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.sessionfriction.processor.activity.LateEvent;
+import io.sessionfriction.processor.activity.SessionActivity;
+import io.sessionfriction.processor.event.DeadLetter;
+import io.sessionfriction.processor.event.EnrichedEvent;
+import io.sessionfriction.processor.event.TranscriptLine;
+import io.sessionfriction.processor.event.TranscriptLineSerde;
+import io.sessionfriction.processor.progress.CommandProgress;
+
+/** Every topic of the pipeline, declared once with its key and value serdes, and the names of the state stores. */
+public final class Topics {
+
+    /** A topic and how its records are (de)serialized; compacted topics keep the latest value per key. */
+    public record Topic<K, V>(String name, Serde<K> keySerde, Serde<V> valueSerde, boolean compacted) {
+
+        public Consumed<K, V> consumed(String sourceName) {
+            return Consumed.with(keySerde, valueSerde).withName(sourceName);
+        }
+
+        public Produced<K, V> produced(String sinkName) {
+            return Produced.with(keySerde, valueSerde).withName(sinkName);
+        }
+
+        /** The same topic read or written with another value type (e.g. alerts with the alert stage's own record). */
+        public <W> Topic<K, W> withValueSerde(Serde<W> serde) {
+            return new Topic<>(name, keySerde, serde, compacted);
+        }
+
+        NewTopic newTopic(int partitions) {
+            NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.empty());
+            return compacted ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)) : topic;
+        }
+    }
+
+    /** In: one transcript line per record, key = session key, headers user/file/offset/line. */
+    public static final Topic<String, TranscriptLine> SESSION_EVENTS =
+            new Topic<>("session-events", Serdes.String(), new TranscriptLineSerde(), false);
+    public static final Topic<String, DeadLetter> SESSION_EVENTS_DLQ =
+            new Topic<>("session-events-dlq", Serdes.String(), Json.serde(DeadLetter.class), false);
+    public static final Topic<String, LateEvent> SESSION_EVENTS_LATE =
+            new Topic<>("session-events-late", Serdes.String(), Json.serde(LateEvent.class), false);
+    public static final Topic<String, EnrichedEvent> SESSION_EVENTS_ENRICHED =
+            new Topic<>("session-events-enriched", Serdes.String(), Json.serde(EnrichedEvent.class), false);
+    /** Key = session key; the latest record is the session's activity so far. */
+    public static final Topic<String, SessionActivity> SESSION_ACTIVITY =
+            new Topic<>("session-activity", Serdes.String(), Json.serde(SessionActivity.class), true);
+    /** Key = {@code sessionKey|toolUseId}; the latest record is the command's state. */
+    public static final Topic<String, CommandProgress> COMMAND_PROGRESS =
+            new Topic<>("command-progress", Serdes.String(), Json.serde(CommandProgress.class), true);
+    /** Alert values are the alert stage's JSON; declared here as JSON trees so this class does not depend on it. */
+    public static final Topic<String, JsonNode> FRICTION_ALERTS =
+            new Topic<>("friction-alerts", Serdes.String(), Json.serde(JsonNode.class), false);
+    public static final Topic<String, JsonNode> FRICTION_ALERTS_SUPPRESSED =
+            new Topic<>("friction-alerts-suppressed", Serdes.String(), Json.serde(JsonNode.class), false);
+
+    public static final List<Topic<?, ?>> ALL = List.of(SESSION_EVENTS, SESSION_EVENTS_DLQ, SESSION_EVENTS_LATE,
+            SESSION_EVENTS_ENRICHED, SESSION_ACTIVITY, COMMAND_PROGRESS, FRICTION_ALERTS, FRICTION_ALERTS_SUPPRESSED);
+
+    /** Line ids already seen per session (window store, retention = dedup retention). */
+    public static final String SEEN_EVENTS_STORE = "seen-events";
+    /** Each session's active blocks. */
+    public static final String SESSION_BLOCKS_STORE = "session-blocks";
+    /** Tool uses awaiting their result, so results and progress can name their tool and command. */
+    public static final String TOOL_USES_STORE = "tool-uses";
+    /** Bash commands awaiting their result. */
+    public static final String COMMANDS_STORE = "commands";
+
+    private Topics() {
+    }
+
+    /** Every topic, for creation with the broker's default replication. */
+    public static List<NewTopic> newTopics(int partitions) {
+        return ALL.stream().map(topic -> topic.newTopic(partitions)).toList();
+    }
+}

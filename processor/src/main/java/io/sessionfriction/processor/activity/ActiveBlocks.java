@@ -1,0 +1,63 @@
+package io.sessionfriction.processor.activity;
+
+import java.time.Duration;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import io.sessionfriction.processor.event.EnrichedEvent;
+import io.sessionfriction.processor.event.EventKind;
+import io.sessionfriction.processor.event.LineFields;
+import io.sessionfriction.processor.event.SessionEvent;
+
+/**
+ * Keeps each session's active blocks with the session as its own clock: an event joins the blocks it is
+ * within the inactivity gap of, whatever order it arrives in, so a batch arriving hours late is placed
+ * exactly where sorting the session's timestamps would put it. This is why it is not a
+ * {@code SessionWindows} aggregation: those close windows on the partition's stream time, which other
+ * sessions advance (ANCHORS.md, "Kafka Streams and the late batch"). Untimed lines pass through and
+ * never open or extend a block.
+ */
+public final class ActiveBlocks implements FixedKeyProcessor<String, SessionEvent, PlacedEvent> {
+
+    private final String storeName;
+    private final Duration inactivityGap;
+    private FixedKeyProcessorContext<String, PlacedEvent> context;
+    private KeyValueStore<String, SessionActivity> sessions;
+
+    public ActiveBlocks(String storeName, Duration inactivityGap) {
+        this.storeName = storeName;
+        this.inactivityGap = inactivityGap;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, PlacedEvent> context) {
+        this.context = context;
+        this.sessions = context.getStateStore(storeName);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, SessionEvent> record) {
+        SessionEvent event = record.value();
+        SessionActivity before = sessions.get(record.key());
+        if (!event.isTimed()) {
+            context.forward(record.withValue(new PlacedEvent(event, null, before == null ? null : before.firstEvent(), null)));
+            return;
+        }
+        SessionActivity after = (before == null ? SessionActivity.empty(record.key(), event.user()) : before)
+                .withUser(event.user())
+                .plus(event.timestamp(), counts(event), inactivityGap);
+        sessions.put(record.key(), after);
+        Block block = after.blockAt(event.timestamp());
+        EnrichedEvent.BlockRef ref = new EnrichedEvent.BlockRef(block.start(), block.end());
+        context.forward(record.withValue(new PlacedEvent(event, ref, after.firstEvent(), after)));
+    }
+
+    private static EventCounts counts(SessionEvent event) {
+        return new EventCounts(
+                event.kind() == EventKind.TOOL_USE ? 1 : 0,
+                Boolean.TRUE.equals(LineFields.isError(event)) ? 1 : 0);
+    }
+}

@@ -1,0 +1,81 @@
+package io.sessionfriction.processor.activity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * A session's active blocks, as emitted to {@code session-activity} on every change. Consumers overwrite
+ * by key: the figures are provisional until no more late batches can land, and corrected when one does.
+ * Derived figures (total, first/last, wall clock) are computed from the blocks, so they cannot disagree.
+ */
+public record SessionActivity(String sessionKey, String user, List<Block> blocks) {
+
+    public SessionActivity {
+        blocks = List.copyOf(blocks);
+    }
+
+    public static SessionActivity empty(String sessionKey, String user) {
+        return new SessionActivity(sessionKey, user, List.of());
+    }
+
+    /**
+     * Adds one event at {@code at}: it joins every block it is within {@code gap} of (bridging them into
+     * one when it falls between two), or opens a new block. Order of arrival does not matter.
+     */
+    SessionActivity plus(Instant at, EventCounts counts, Duration gap) {
+        Block merged = Block.of(at, counts);
+        List<Block> result = new ArrayList<>(blocks.size() + 1);
+        for (Block block : blocks) {
+            if (block.reaches(at, gap)) {
+                merged = merged.merge(block);
+            } else {
+                result.add(block);
+            }
+        }
+        result.add(merged);
+        result.sort((a, b) -> a.start().compareTo(b.start()));
+        return new SessionActivity(sessionKey, user, result);
+    }
+
+    SessionActivity withUser(String newUser) {
+        return newUser == null || newUser.equals(user) ? this : new SessionActivity(sessionKey, newUser, blocks);
+    }
+
+    /** The block containing {@code at}, or null. */
+    public Block blockAt(Instant at) {
+        for (Block block : blocks) {
+            if (!at.isBefore(block.start()) && !at.isAfter(block.end())) {
+                return block;
+            }
+        }
+        return null;
+    }
+
+    @JsonProperty(value = "totalActiveSeconds", access = JsonProperty.Access.READ_ONLY)
+    public double totalActiveSeconds() {
+        long millis = 0;
+        for (Block block : blocks) {
+            millis += Duration.between(block.start(), block.end()).toMillis();
+        }
+        return millis / 1000.0;
+    }
+
+    @JsonProperty(value = "firstEvent", access = JsonProperty.Access.READ_ONLY)
+    public Instant firstEvent() {
+        return blocks.isEmpty() ? null : blocks.get(0).start();
+    }
+
+    @JsonProperty(value = "lastEvent", access = JsonProperty.Access.READ_ONLY)
+    public Instant lastEvent() {
+        return blocks.isEmpty() ? null : blocks.get(blocks.size() - 1).end();
+    }
+
+    @JsonProperty(value = "wallClockSeconds", access = JsonProperty.Access.READ_ONLY)
+    public double wallClockSeconds() {
+        return blocks.isEmpty() ? 0 : Duration.between(firstEvent(), lastEvent()).toMillis() / 1000.0;
+    }
+}

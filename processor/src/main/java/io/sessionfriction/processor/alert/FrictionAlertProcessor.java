@@ -1,0 +1,204 @@
+package io.sessionfriction.processor.alert;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.sessionfriction.processor.event.EnrichedEvent;
+import io.sessionfriction.processor.event.EventKind;
+import io.sessionfriction.processor.rules.Rule;
+import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.processor.rules.StatefulPattern;
+
+/**
+ * Turns enriched lines into friction alerts, per session (the stream's key). Signals the enrichment
+ * found on a line and the stateful patterns of the catalogue become occurrences; occurrences of one
+ * rule with one fingerprint are one alert (id = hash of session, rule, fingerprint), emitted when its
+ * count first reaches an escalation threshold and re-emitted only at the next ones.
+ */
+final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, String, FrictionAlert> {
+
+    static final int EVIDENCE_KEPT = 5;
+
+    private static final Logger log = LoggerFactory.getLogger(FrictionAlertProcessor.class);
+
+    private static final Map<StatefulPattern, PatternDetector> DETECTORS = Map.of(
+            StatefulPattern.RETRY_LOOP, new RetryLoopDetector(),
+            StatefulPattern.SLOW_COMMAND, new SlowCommandDetector(),
+            StatefulPattern.REPEATED_PROMPT, new RepeatedPromptDetector());
+
+    private final RuleCatalogue catalogue;
+    private final FixesRegistry fixes;
+    private final Duration inactivityGap;
+    private final AlertStores names;
+    private ProcessorContext<String, FrictionAlert> context;
+    private KeyValueStore<String, SessionContext> sessions;
+    private KeyValueStore<String, ToolCall> calls;
+    private KeyValueStore<String, AlertState> alerts;
+
+    FrictionAlertProcessor(RuleCatalogue catalogue, FixesRegistry fixes, Duration inactivityGap, AlertStores names) {
+        this.catalogue = catalogue;
+        this.fixes = fixes;
+        this.inactivityGap = inactivityGap;
+        this.names = names;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, FrictionAlert> context) {
+        this.context = context;
+        this.sessions = context.getStateStore(names.sessions());
+        this.calls = context.getStateStore(names.toolCalls());
+        this.alerts = context.getStateStore(names.alerts());
+    }
+
+    @Override
+    public void process(Record<String, EnrichedEvent> record) {
+        EnrichedEvent event = record.value();
+        // Untimed lines (summary, file-history-snapshot) carry no friction and must not move time.
+        if (event == null || event.timestamp() == null) {
+            return;
+        }
+        String session = record.key();
+        SessionContext known = Optional.ofNullable(sessions.get(session)).orElseGet(SessionContext::empty);
+        Turn turn = new Turn(event, known.observe(event.timestamp(), inactivityGap), toolCall(session, event));
+        countRuns(turn);
+        signalOccurrences(turn);
+        catalogue.rules().forEach(rule -> rule.statefulPattern()
+                .ifPresent(stateful -> DETECTORS.get(stateful.pattern()).detect(rule, turn)));
+
+        for (Occurrence occurrence : turn.occurrences()) {
+            fold(record, session, turn, occurrence);
+        }
+        save(session, turn);
+    }
+
+    /** The call this line is, answers or reports on; what the line knows fills what the store lacks. */
+    private ToolCall toolCall(String session, EnrichedEvent event) {
+        if (event.toolUseId() == null) {
+            return ToolCall.UNKNOWN;
+        }
+        ToolCall stored = Optional.ofNullable(calls.get(callKey(session, event.toolUseId()))).orElse(ToolCall.UNKNOWN);
+        ToolCall call = stored.fillFrom(event.toolName(), event.command(), event.normalizedCommand(), event.description());
+        return event.kind() == EventKind.TOOL_RESULT ? call.finish() : call;
+    }
+
+    private static void countRuns(Turn turn) {
+        EnrichedEvent event = turn.event();
+        String command = turn.call().normalizedCommand();
+        if (command == null) {
+            return;
+        }
+        if (event.kind() == EventKind.TOOL_USE) {
+            turn.session(turn.session().withLoop(command, turn.session().loop(command).run()));
+        } else if (event.kind() == EventKind.TOOL_RESULT && Boolean.TRUE.equals(event.isError())) {
+            turn.session(turn.session().withLoop(command, turn.session().loop(command).fail()));
+        }
+    }
+
+    private void signalOccurrences(Turn turn) {
+        EnrichedEvent event = turn.event();
+        if (event.signals() == null) {
+            return;
+        }
+        for (EnrichedEvent.Signal signal : event.signals()) {
+            Optional<Rule> rule = catalogue.rule(signal.ruleId());
+            if (rule.isEmpty()) {
+                // The enrichment ran with another catalogue (a rolling upgrade): the signal stays on the
+                // enriched topic, but without its rule it cannot become an alert here.
+                log.warn("signal of unknown rule '{}' on {} in session {}, not alerted", signal.ruleId(), event.uuid(), event.sessionKey());
+                continue;
+            }
+            turn.found(new Occurrence(rule.get(), signal.excerpt(), occurrenceKey(event), 1, turn.call()));
+        }
+    }
+
+    /**
+     * What makes two lines the same occurrence: one tool call writes a PostToolUseFailure hook, progress
+     * lines and a tool_result; a compaction writes a boundary and a summary whose parent is that boundary.
+     */
+    private static String occurrenceKey(EnrichedEvent event) {
+        if (event.toolUseId() != null) {
+            return event.toolUseId();
+        }
+        if (event.kind() == EventKind.COMPACT_SUMMARY && event.event() != null && event.event().path("parentUuid").isTextual()) {
+            return event.event().path("parentUuid").asText();
+        }
+        return event.uuid() != null ? event.uuid() : event.kind() + "@" + event.timestamp();
+    }
+
+    private void fold(Record<String, EnrichedEvent> record, String session, Turn turn, Occurrence occurrence) {
+        Rule rule = occurrence.rule();
+        EnrichedEvent event = turn.event();
+        String fingerprint = Fingerprints.of(rule, occurrence);
+        String alertId = AlertIds.of(session, rule.id(), fingerprint);
+        AlertState state = alerts.get(alertId);
+        String key = occurrence.key() != null ? occurrence.key() : occurrenceKey(event);
+        List<FrictionAlert.Evidence> evidence = evidence(state, new FrictionAlert.Evidence(event.uuid(), event.timestamp(), occurrence.excerpt()));
+        if (state != null && state.seen(key)) {
+            // Another line of an occurrence already counted: richer evidence, same count, no re-emission.
+            alerts.put(alertId, new AlertState(state.alert().withEvidence(evidence), state.emittedLevel(), state.recentKeys()));
+            return;
+        }
+        long count = (state == null ? 0 : state.alert().count()) + occurrence.weight();
+        int level = rule.levelFor(count);
+        int emittedLevel = state == null ? 0 : state.emittedLevel();
+        boolean emit = level > emittedLevel;
+        FrictionAlert alert = new FrictionAlert(FrictionAlert.SCHEMA_VERSION, alertId, session, event.user(), rule.id(),
+                rule.category(), rule.severity(), rule.labels(), fingerprint, event.timestamp(), count,
+                Math.max(emit ? level : emittedLevel, 1) - 1, evidence, alertContext(turn), block(turn), sessionStart(turn), null);
+        alerts.put(alertId, new AlertState(alert, emit ? level : emittedLevel, state == null ? List.of(key) : state.keysWith(key)));
+        if (emit) {
+            FrictionAlert out = fixes.suppressing(alert).map(fix -> alert.suppressed(fix.reference())).orElse(alert);
+            context.forward(record.withValue(out));
+        }
+    }
+
+    private static List<FrictionAlert.Evidence> evidence(AlertState state, FrictionAlert.Evidence latest) {
+        List<FrictionAlert.Evidence> evidence = new ArrayList<>(state == null ? List.of() : state.alert().evidence());
+        evidence.add(latest);
+        return List.copyOf(evidence.subList(Math.max(0, evidence.size() - EVIDENCE_KEPT), evidence.size()));
+    }
+
+    private static FrictionAlert.Context alertContext(Turn turn) {
+        ToolCall call = turn.call();
+        return new FrictionAlert.Context(call.command(), call.description(), turn.event().cwd(), turn.session().lastPrompts());
+    }
+
+    private static FrictionAlert.Block block(Turn turn) {
+        EnrichedEvent.BlockRef block = turn.event().block();
+        return block != null ? new FrictionAlert.Block(block.start(), block.end())
+                : new FrictionAlert.Block(turn.session().blockStart(), turn.session().lastEventTime());
+    }
+
+    private static Instant sessionStart(Turn turn) {
+        Instant enriched = turn.event().sessionStart();
+        Instant seen = turn.session().sessionStart();
+        return enriched == null || enriched.isAfter(seen) ? seen : enriched;
+    }
+
+    private void save(String session, Turn turn) {
+        EnrichedEvent event = turn.event();
+        SessionContext updated = turn.session();
+        if (event.kind() == EventKind.USER_PROMPT && event.text() != null && !event.text().isBlank()) {
+            updated = updated.withPrompt(event.text().strip(), RepeatedPromptDetector.key(event.text()));
+        }
+        sessions.put(session, updated);
+        if (event.toolUseId() != null) {
+            calls.put(callKey(session, event.toolUseId()), turn.call());
+        }
+    }
+
+    private static String callKey(String session, String toolUseId) {
+        return session + '|' + toolUseId;
+    }
+}

@@ -1,0 +1,66 @@
+package io.sessionfriction.processor.alert;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+
+import io.sessionfriction.processor.Json;
+import io.sessionfriction.processor.Topics;
+import io.sessionfriction.processor.event.EnrichedEvent;
+import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.processor.topology.AlertStage;
+
+/**
+ * The alert stage on the enriched stream:
+ * <pre>
+ * enriched ─ raise-friction-alerts ─┬─ suppressed by a fix ─▶ friction-alerts-suppressed
+ *                                   └─ otherwise ───────────▶ friction-alerts
+ * </pre>
+ * Its stores (alert-session-context, alert-tool-calls, alert-state) come with the processor supplier.
+ */
+public final class FrictionAlertStage implements AlertStage {
+
+    private final RuleCatalogue catalogue;
+    private final FixesRegistry fixes;
+    private final Duration inactivityGap;
+
+    /** @param inactivityGap the topology's active-block gap: a retry loop counts within one block */
+    public FrictionAlertStage(RuleCatalogue catalogue, FixesRegistry fixes, Duration inactivityGap) {
+        this.catalogue = catalogue;
+        this.fixes = fixes;
+        this.inactivityGap = inactivityGap;
+    }
+
+    @Override
+    public void attach(KStream<String, EnrichedEvent> enriched) {
+        Serde<FrictionAlert> serde = Json.serde(FrictionAlert.class);
+        Topics.Topic<String, FrictionAlert> alerts = Topics.FRICTION_ALERTS.withValueSerde(serde);
+        Topics.Topic<String, FrictionAlert> suppressed = Topics.FRICTION_ALERTS_SUPPRESSED.withValueSerde(serde);
+        enriched.process(new Supplier(), Named.as("raise-friction-alerts"))
+                .split(Named.as("friction-alerts-"))
+                .branch((session, alert) -> alert.suppressedBy() != null, Branched.withConsumer(
+                        pre -> pre.to(suppressed.name(), suppressed.produced("friction-alerts-suppressed-sink")), "suppressed"))
+                .defaultBranch(Branched.withConsumer(
+                        live -> live.to(alerts.name(), alerts.produced("friction-alerts-sink")), "live"));
+    }
+
+    private final class Supplier implements ProcessorSupplier<String, EnrichedEvent, String, FrictionAlert> {
+
+        @Override
+        public Processor<String, EnrichedEvent, String, FrictionAlert> get() {
+            return new FrictionAlertProcessor(catalogue, fixes, inactivityGap, AlertStores.DEFAULT);
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return AlertStores.DEFAULT.builders();
+        }
+    }
+}

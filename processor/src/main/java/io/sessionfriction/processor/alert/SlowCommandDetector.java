@@ -1,0 +1,29 @@
+package io.sessionfriction.processor.alert;
+
+import io.sessionfriction.processor.event.EnrichedEvent;
+import io.sessionfriction.processor.event.EventKind;
+import io.sessionfriction.processor.rules.Rule;
+
+/**
+ * A Bash command whose elapsed time crosses {@code seconds}: alerted once per command, on the first
+ * progress line at or over the threshold, while it still runs (elapsedTimeSeconds is cumulative, so
+ * later progress lines of the same command say nothing new).
+ */
+final class SlowCommandDetector implements PatternDetector {
+
+    @Override
+    public void detect(Rule rule, Turn turn) {
+        EnrichedEvent event = turn.event();
+        if (event.kind() != EventKind.BASH_PROGRESS || event.elapsedSeconds() == null || event.toolUseId() == null) {
+            return;
+        }
+        int seconds = rule.stateful().threshold("seconds");
+        ToolCall call = turn.call();
+        if (event.elapsedSeconds() < seconds || call.finished() || call.slowAlertedBy().contains(rule.id())) {
+            return;
+        }
+        turn.call(call.slowAlertedBy(rule.id()));
+        String excerpt = "still running after " + event.elapsedSeconds() + " s (threshold " + seconds + " s)";
+        turn.found(new Occurrence(rule, excerpt, event.toolUseId(), 1, turn.call()));
+    }
+}

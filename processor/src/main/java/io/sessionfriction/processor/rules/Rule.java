@@ -1,0 +1,71 @@
+package io.sessionfriction.processor.rules;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.sessionfriction.processor.event.EnrichedEvent;
+
+/**
+ * A validated friction rule. It matches single lines through its {@code match} clauses (any one
+ * suffices), and/or a {@code stateful} pattern the alert stage tracks; occurrences with equal
+ * {@code fingerprint} in one session are one alert, re-emitted when its count reaches {@code escalateAt}.
+ *
+ * @param description what the friction is, for people reading alerts and reports
+ * @param rootCause   the likely root cause, for the issue a report drafts
+ */
+public record Rule(
+        String id,
+        String category,
+        Severity severity,
+        List<String> labels,
+        String description,
+        String rootCause,
+        List<MatchClause> match,
+        Stateful stateful,
+        List<FingerprintPart> fingerprint,
+        List<Integer> escalateAt) {
+
+    public Rule {
+        labels = List.copyOf(labels);
+        match = List.copyOf(match);
+        fingerprint = List.copyOf(fingerprint);
+        escalateAt = List.copyOf(escalateAt);
+    }
+
+    /** A stateful pattern with its thresholds (the pattern's defaults, overridden by the rule). */
+    public record Stateful(StatefulPattern pattern, Map<String, Integer> thresholds) {
+
+        public Stateful {
+            thresholds = Map.copyOf(thresholds);
+        }
+
+        public int threshold(String name) {
+            Integer value = thresholds.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException(pattern.label() + " has no threshold " + name);
+            }
+            return value;
+        }
+    }
+
+    /** The excerpt of the first clause that matches this line; empty if none does. */
+    public Optional<String> match(EnrichedEvent event) {
+        for (MatchClause clause : match) {
+            Optional<String> excerpt = clause.excerpt(event);
+            if (excerpt.isPresent()) {
+                return excerpt;
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Stateful> statefulPattern() {
+        return Optional.ofNullable(stateful);
+    }
+
+    /** The escalation level a count reaches: how many thresholds it has reached (0 below the first). */
+    public int levelFor(long count) {
+        return (int) escalateAt.stream().filter(threshold -> count >= threshold).count();
+    }
+}

@@ -1,0 +1,119 @@
+package io.sessionfriction.processor.topology;
+
+import java.time.Duration;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.state.Stores;
+
+import io.micrometer.core.instrument.Metrics;
+import io.sessionfriction.processor.Json;
+import io.sessionfriction.processor.MeteredProcessorEvents;
+import io.sessionfriction.processor.ProcessorEvents;
+import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.Topics;
+import io.sessionfriction.processor.activity.ActiveBlocks;
+import io.sessionfriction.processor.activity.LatenessGate;
+import io.sessionfriction.processor.activity.PlacedEvent;
+import io.sessionfriction.processor.activity.SessionActivity;
+import io.sessionfriction.processor.activity.Timeliness;
+import io.sessionfriction.processor.event.DeadLetter;
+import io.sessionfriction.processor.event.Deduplicator;
+import io.sessionfriction.processor.event.EnrichedEvent;
+import io.sessionfriction.processor.event.Enricher;
+import io.sessionfriction.processor.event.EventTimestampExtractor;
+import io.sessionfriction.processor.event.LineParser;
+import io.sessionfriction.processor.event.SessionEvent;
+import io.sessionfriction.processor.event.SignalMatcher;
+import io.sessionfriction.processor.event.ToolUseRef;
+import io.sessionfriction.processor.progress.CommandProgress;
+import io.sessionfriction.processor.progress.CommandTracker;
+
+/**
+ * The friction topology, top to bottom as in ARCHITECTURE.md:
+ * <pre>
+ * session-events ─ parse ─┬─ dead letters ─────────────────────────────▶ session-events-dlq
+ *                         └─ drop repeats ─ judge lateness ─┬─ late ──────▶ session-events-late
+ *                                                           └─ place in blocks ─┬─▶ session-activity
+ *                                                                               └─ enrich ─┬─▶ session-events-enriched
+ *                                                                                          ├─ track commands ─▶ command-progress
+ *                                                                                          └─ alert stage ─▶ friction-alerts
+ * </pre>
+ * Pure: builds and returns a {@link Topology}, no I/O. Every node and store is named (kebab-case).
+ */
+public final class FrictionTopology {
+
+    private FrictionTopology() {
+    }
+
+    /** The topology with its events counted in Micrometer's global registry (where the launcher adds Prometheus). */
+    public static Topology build(ProcessorSettings settings, SignalMatcher matcher, AlertStage alerts) {
+        return build(settings, matcher, alerts, new MeteredProcessorEvents(Metrics.globalRegistry));
+    }
+
+    public static Topology build(ProcessorSettings settings, SignalMatcher matcher, AlertStage alerts, ProcessorEvents events) {
+        StreamsBuilder builder = new StreamsBuilder();
+        addStores(builder, settings);
+
+        KStream<String, SessionEvent> lines = builder
+                .stream(Topics.SESSION_EVENTS.name(), Topics.SESSION_EVENTS.consumed("session-events-source")
+                        .withTimestampExtractor(new EventTimestampExtractor()))
+                .processValues(() -> new LineParser(events), Named.as("parse-lines"))
+                .split(Named.as("parsed-"))
+                .branch((key, parsed) -> parsed instanceof DeadLetter, Branched.withConsumer(dead -> dead
+                        .mapValues(parsed -> (DeadLetter) parsed, Named.as("as-dead-letter"))
+                        .to(Topics.SESSION_EVENTS_DLQ.name(), Topics.SESSION_EVENTS_DLQ.produced("dead-letter-sink"))))
+                .defaultBranch(Branched.as("events"))
+                .get("parsed-events")
+                .mapValues(parsed -> (SessionEvent) parsed, Named.as("as-session-event"));
+
+        KStream<String, Timeliness> judged = lines
+                .processValues(() -> new Deduplicator(Topics.SEEN_EVENTS_STORE, settings.dedupRetention(), events),
+                        Named.as("drop-repeats"), Topics.SEEN_EVENTS_STORE)
+                .processValues(() -> new LatenessGate(settings.allowedLateness(), events), Named.as("judge-lateness"));
+
+        // Too late for the session's blocks, but never nowhere: kept on their own topic.
+        judged.filter((key, judgement) -> judgement.late(), Named.as("late-events"))
+                .mapValues(Timeliness::toLateEvent, Named.as("as-late-event"))
+                .to(Topics.SESSION_EVENTS_LATE.name(), Topics.SESSION_EVENTS_LATE.produced("late-event-sink"));
+
+        KStream<String, PlacedEvent> placed = judged
+                .filterNot((key, judgement) -> judgement.late(), Named.as("on-time-events"))
+                .mapValues(Timeliness::event, Named.as("as-on-time-event"))
+                .processValues(() -> new ActiveBlocks(Topics.SESSION_BLOCKS_STORE, settings.inactivityGap()),
+                        Named.as("place-in-blocks"), Topics.SESSION_BLOCKS_STORE);
+
+        // Provisional on every change; consumers overwrite by session key, so a late batch corrects it.
+        placed.filter((key, event) -> event.activity() != null, Named.as("activity-changed"))
+                .mapValues(PlacedEvent::activity, Named.as("as-session-activity"))
+                .to(Topics.SESSION_ACTIVITY.name(), Topics.SESSION_ACTIVITY.produced("session-activity-sink"));
+
+        KStream<String, EnrichedEvent> enriched = placed
+                .processValues(() -> new Enricher(Topics.TOOL_USES_STORE, matcher, settings.textCapChars()),
+                        Named.as("enrich-events"), Topics.TOOL_USES_STORE);
+        enriched.to(Topics.SESSION_EVENTS_ENRICHED.name(), Topics.SESSION_EVENTS_ENRICHED.produced("enriched-sink"));
+
+        enriched.process(() -> new CommandTracker(Topics.COMMANDS_STORE), Named.as("track-commands"), Topics.COMMANDS_STORE)
+                .to(Topics.COMMAND_PROGRESS.name(), Topics.COMMAND_PROGRESS.produced("command-progress-sink"));
+
+        alerts.attach(enriched);
+        return builder.build();
+    }
+
+    private static void addStores(StreamsBuilder builder, ProcessorSettings settings) {
+        // Window size 1 ms: each id is one point in time; retention alone bounds how long it is remembered.
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(Topics.SEEN_EVENTS_STORE, settings.dedupRetention(), Duration.ofMillis(1), false),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Topics.SESSION_BLOCKS_STORE), Serdes.String(), Json.serde(SessionActivity.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Topics.TOOL_USES_STORE), Serdes.String(), Json.serde(ToolUseRef.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(Topics.COMMANDS_STORE), Serdes.String(), Json.serde(CommandProgress.class)));
+    }
+}

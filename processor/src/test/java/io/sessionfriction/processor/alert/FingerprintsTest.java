@@ -1,0 +1,17 @@
+package io.sessionfriction.processor.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class FingerprintsTest {
+
+    @Test
+    void volatilePartsAreMaskedSoRepeatsOfOneProblemCompareEqual() {
+        assertThat(Fingerprints.mask("/bin/bash: line 12: python: command not found"))
+                .isEqualTo("/bin/bash: line N: python: command not found");
+        assertThat(Fingerprints.mask("task b7636e2 of 258c7280-ae70-4798-800f-63464d01a85d failed"))
+                .isEqualTo("task <hex> of <uuid> failed");
+        assertThat(Fingerprints.mask("the defaced facade")).isEqualTo("the defaced facade");
+    }
+}

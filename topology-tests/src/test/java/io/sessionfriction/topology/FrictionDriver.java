@@ -1,0 +1,148 @@
+package io.sessionfriction.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sessionfriction.processor.MeteredProcessorEvents;
+import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.Topics;
+import io.sessionfriction.processor.activity.LateEvent;
+import io.sessionfriction.processor.activity.SessionActivity;
+import io.sessionfriction.processor.event.DeadLetter;
+import io.sessionfriction.processor.event.EnrichedEvent;
+import io.sessionfriction.processor.event.SignalMatcher;
+import io.sessionfriction.processor.progress.CommandProgress;
+import io.sessionfriction.processor.topology.AlertStage;
+import io.sessionfriction.processor.topology.FrictionTopology;
+
+/**
+ * The whole topology on a {@link TopologyTestDriver}, fed as the collector feeds it (key = session key,
+ * headers user/file/offset/line) and read back through the {@link Topics} serdes.
+ * {@code try (FrictionDriver driver = FrictionDriver.start()) { driver.pipe("s1", "alice", lines...); }}
+ */
+public final class FrictionDriver implements AutoCloseable {
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, String> sessionEvents;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final AtomicLong offset = new AtomicLong();
+    private final TestOutputTopic<String, EnrichedEvent> enriched;
+    private final TestOutputTopic<String, SessionActivity> activity;
+    private final TestOutputTopic<String, CommandProgress> commands;
+    private final TestOutputTopic<String, DeadLetter> deadLetters;
+    private final TestOutputTopic<String, LateEvent> late;
+
+    private FrictionDriver(ProcessorSettings settings, SignalMatcher matcher, AlertStage alerts) {
+        Properties props = settings.streamsProperties("unused:9092");
+        props.put(org.apache.kafka.streams.StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "at_least_once");
+        driver = new TopologyTestDriver(
+                FrictionTopology.build(settings, matcher, alerts, new MeteredProcessorEvents(meters)), props, TranscriptLines.T0);
+        sessionEvents = driver.createInputTopic(Topics.SESSION_EVENTS.name(), Serdes.String().serializer(), Serdes.String().serializer());
+        enriched = output(Topics.SESSION_EVENTS_ENRICHED);
+        activity = output(Topics.SESSION_ACTIVITY);
+        commands = output(Topics.COMMAND_PROGRESS);
+        deadLetters = output(Topics.SESSION_EVENTS_DLQ);
+        late = output(Topics.SESSION_EVENTS_LATE);
+    }
+
+    public static FrictionDriver start() {
+        return start(ProcessorSettings.defaults());
+    }
+
+    public static FrictionDriver start(ProcessorSettings settings) {
+        return start(settings, SignalMatcher.NONE, AlertStage.NONE);
+    }
+
+    public static FrictionDriver start(ProcessorSettings settings, SignalMatcher matcher, AlertStage alerts) {
+        return new FrictionDriver(settings, matcher, alerts);
+    }
+
+    /** Pipes lines of one session's transcript, in the given order, as the collector would. */
+    public FrictionDriver pipe(String sessionKey, String user, TranscriptLines.Line... lines) {
+        for (TranscriptLines.Line line : lines) {
+            pipeRaw(sessionKey, user, line.json());
+        }
+        return this;
+    }
+
+    public FrictionDriver pipe(String sessionKey, String user, List<TranscriptLines.Line> lines) {
+        return pipe(sessionKey, user, lines.toArray(TranscriptLines.Line[]::new));
+    }
+
+    /** Pipes one raw value (e.g. a malformed line) with the collector's headers. */
+    public FrictionDriver pipeRaw(String sessionKey, String user, String value) {
+        long lineNumber = offset.incrementAndGet();
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("user", bytes(user));
+        headers.add("file", bytes("/data/user_sessions/" + user + "/" + sessionKey + ".jsonl"));
+        headers.add("offset", bytes(Long.toString(lineNumber * 1000)));
+        headers.add("line", bytes(Long.toString(lineNumber)));
+        sessionEvents.pipeInput(new TestRecord<>(sessionKey, value, headers, TranscriptLines.T0));
+        return this;
+    }
+
+    public List<EnrichedEvent> enriched() {
+        return enriched.readValuesToList();
+    }
+
+    /** The latest activity per session, as a consumer overwriting by key sees it. */
+    public Map<String, SessionActivity> activity() {
+        return new LinkedHashMap<>(activity.readKeyValuesToMap());
+    }
+
+    /** Every activity record, in order (to see provisional values corrected). */
+    public List<SessionActivity> activityUpdates() {
+        return activity.readValuesToList();
+    }
+
+    /** The latest state per command key ({@code sessionKey|toolUseId}). */
+    public Map<String, CommandProgress> commands() {
+        return new LinkedHashMap<>(commands.readKeyValuesToMap());
+    }
+
+    public List<CommandProgress> commandUpdates() {
+        return commands.readValuesToList();
+    }
+
+    public List<DeadLetter> deadLetters() {
+        return deadLetters.readValuesToList();
+    }
+
+    public List<LateEvent> late() {
+        return late.readValuesToList();
+    }
+
+    /** The value of one of {@link MeteredProcessorEvents}' counters, summed over its tags. */
+    public double counter(String name) {
+        return meters.find(name).counters().stream().mapToDouble(c -> c.count()).sum();
+    }
+
+    public TopologyTestDriver driver() {
+        return driver;
+    }
+
+    private <V> TestOutputTopic<String, V> output(Topics.Topic<String, V> topic) {
+        return driver.createOutputTopic(topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

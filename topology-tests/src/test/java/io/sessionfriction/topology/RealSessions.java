@@ -1,0 +1,48 @@
+package io.sessionfriction.topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** The real transcripts in ../shared/data/real-sessions, resolved from the module directory. */
+public final class RealSessions {
+
+    public static final Path ROOT = Path.of("").toAbsolutePath().resolve("../../shared/data/real-sessions").normalize();
+
+    private RealSessions() {
+    }
+
+    /** Every transcript file, main and subagent, in a stable order. */
+    public static List<Path> files() {
+        try (Stream<Path> paths = Files.walk(ROOT)) {
+            return paths.filter(path -> path.toString().endsWith(".jsonl")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The session key the collector gives a file: its name, or the parent session's for a subagent file. */
+    public static String sessionKey(Path file) {
+        Path parent = file.getParent();
+        if (parent.getFileName().toString().equals("subagents")) {
+            return parent.getParent().getFileName().toString();
+        }
+        return file.getFileName().toString().replaceFirst("\\.jsonl$", "");
+    }
+
+    /** The user folder a file is in (the repository it came from stands in for a user). */
+    public static String user(Path file) {
+        return ROOT.relativize(file).getName(0).toString();
+    }
+
+    public static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file).stream().filter(line -> !line.isBlank()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
