@@ -14,8 +14,12 @@ public interface CollectorEvents {
     /** A file stopped being followed (deleted); its checkpoint stays, so a file back at the path resumes. */
     void fileUntracked(String file);
 
-    /** The file could not be opened; reported once per episode, retried every poll. */
-    void fileUnreadable(String file, String reason);
+    /**
+     * The file could not be opened; reported once per episode, retried every poll.
+     *
+     * @param permissionDenied the process lacks read permission (the usual 0600 root:data-ops case)
+     */
+    void fileUnreadable(String file, String reason, boolean permissionDenied);
 
     /** A file that could not be opened can be read again. */
     void fileReadableAgain(String file);

@@ -4,7 +4,8 @@ package io.sessionfriction.collector;
  * Committed totals since the collector started (what read_committed consumers can see).
  *
  * @param filesTracked        files followed now
- * @param linesPublished      lines whose events are committed (a line with two objects counts once)
+ * @param linesPublished      lines consumed by committed transactions, whatever became of them (events, DLQ,
+ *                            filtered); a line with two objects counts once
  * @param eventsPublished     event records committed
  * @param bytesRead           file bytes consumed by committed transactions
  * @param dlqRecords          DLQ records committed (bad lines and not-a-transcript files)

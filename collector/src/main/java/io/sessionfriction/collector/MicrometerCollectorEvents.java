@@ -71,11 +71,16 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
     }
 
     @Override
-    public void fileUnreadable(String file, String reason) {
+    public void fileUnreadable(String file, String reason, boolean permissionDenied) {
         unreadable.increment();
-        log.warn("Cannot read {}: {}. Fix: let the collector's user read it, e.g. `setfacl -m g:data-ops:r {}` "
-                + "or `chown root:data-ops {} && chmod 0640 {}` with the collector in group data-ops. "
-                + "Retrying every poll; other files keep flowing.", file, reason, file, file, file);
+        if (permissionDenied) {
+            log.warn("Cannot read {}: permission denied. Fix: let the collector's user read it, e.g. "
+                    + "`setfacl -m g:data-ops:r <root>/{}`, or `chown root:data-ops <root>/{} && chmod 0640 <root>/{}` "
+                    + "with the collector in group data-ops. Retrying every poll; other files keep flowing.",
+                    file, file, file, file);
+        } else {
+            log.warn("Cannot read {}: {}. Retrying every poll; other files keep flowing.", file, reason);
+        }
     }
 
     @Override

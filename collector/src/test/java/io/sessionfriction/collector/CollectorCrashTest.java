@@ -77,7 +77,7 @@ class CollectorCrashTest {
                 if (random.nextInt(4) > 0) {
                     await().atMost(Duration.ofSeconds(30)).until(() -> Files.readString(log).contains(READY));
                 }
-                boolean endedByItself = child.waitFor(50 + random.nextInt(1000), TimeUnit.MILLISECONDS);
+                boolean endedByItself = child.waitFor(50 + random.nextInt(700), TimeUnit.MILLISECONDS);
                 assertThat(endedByItself).as("collector process ended on its own, exit %s",
                         endedByItself ? child.exitValue() : 0).isFalse();
                 child.destroyForcibly().waitFor();

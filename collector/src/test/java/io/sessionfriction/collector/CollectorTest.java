@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -282,8 +281,10 @@ class CollectorTest {
         }
 
         assertThat(Topics.values(published())).containsExactly(ana, bob);
-        assertThat(events.of("fileUnreadable")).singleElement()
-                .satisfies(e -> assertThat(e.file()).isEqualTo(BOB_FILE));
+        assertThat(events.of("fileUnreadable")).singleElement().satisfies(e -> {
+            assertThat(e.file()).isEqualTo(BOB_FILE);
+            assertThat(e.detail()).startsWith("permission denied");
+        });
         assertThat(events.of("fileReadableAgain")).hasSize(1);
     }
 

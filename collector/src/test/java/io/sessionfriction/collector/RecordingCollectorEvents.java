@@ -32,8 +32,8 @@ public final class RecordingCollectorEvents implements CollectorEvents {
     }
 
     @Override
-    public void fileUnreadable(String file, String reason) {
-        add("fileUnreadable", file, reason);
+    public void fileUnreadable(String file, String reason, boolean permissionDenied) {
+        add("fileUnreadable", file, (permissionDenied ? "permission denied: " : "") + reason);
     }
 
     @Override

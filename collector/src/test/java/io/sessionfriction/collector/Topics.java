@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -50,7 +51,7 @@ public final class Topics {
         }
         // Partitions interleave; within one key (one partition) the order is the file order.
         return records.stream()
-                .sorted(java.util.Comparator.comparingInt(ConsumerRecord<String, String>::partition)
+                .sorted(Comparator.comparingInt(ConsumerRecord<String, String>::partition)
                         .thenComparingLong(ConsumerRecord::offset))
                 .map(r -> new Seen(r.key(), r.value(), headers(r)))
                 .toList();

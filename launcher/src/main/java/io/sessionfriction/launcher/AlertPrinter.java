@@ -1,6 +1,6 @@
 package io.sessionfriction.launcher;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,7 +30,7 @@ final class AlertPrinter implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final KafkaConsumer<String, JsonNode> consumer;
-    private final PrintStream out;
+    private final PrintWriter out;
     private final AlertFormat format;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -38,7 +38,7 @@ final class AlertPrinter implements AutoCloseable {
     private volatile Map<TopicPartition, Long> positions = Map.of();
     private volatile Throwable failure;
 
-    private AlertPrinter(KafkaConsumer<String, JsonNode> consumer, PrintStream out, AlertFormat format) {
+    private AlertPrinter(KafkaConsumer<String, JsonNode> consumer, PrintWriter out, AlertFormat format) {
         this.consumer = consumer;
         this.out = out;
         this.format = format;
@@ -47,7 +47,7 @@ final class AlertPrinter implements AutoCloseable {
     }
 
     /** Starts printing; {@code fromBeginning} false skips the alerts already on the topic. */
-    static AlertPrinter start(KafkaTarget kafka, PrintStream out, boolean fromBeginning) {
+    static AlertPrinter start(KafkaTarget kafka, PrintWriter out, boolean fromBeginning) {
         Properties props = kafka.adminProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -104,7 +104,7 @@ final class AlertPrinter implements AutoCloseable {
 
     Map<String, Integer> alertsByRule() {
         synchronized (alertsByRule) {
-            return Map.copyOf(alertsByRule);
+            return new TreeMap<>(alertsByRule);
         }
     }
 

@@ -17,7 +17,11 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Knows when a bounded run is over: the processor's committed offsets on its input reached the input's
- * last committed offset, and the alert printer read every committed alert.
+ * end, and the alert printer read every committed alert.
+ *
+ * <p>A partition counts as settled only when its last stable offset equals its high watermark: a
+ * producer's commitTransaction returns before the broker writes the commit markers, so for a moment
+ * the last stable offset still stands before records that are already committed.
  */
 final class CatchUp implements AutoCloseable {
 
@@ -33,10 +37,10 @@ final class CatchUp implements AutoCloseable {
     /** Waits until {@code groupId} has committed past every committed record of {@code topic}. */
     void awaitGroup(String groupId, String topic, Duration bound, Supplier<Throwable> failure) throws InterruptedException {
         awaitCondition(bound, failure, "the processor to consume " + topic, () -> {
-            Map<TopicPartition, Long> ends = endOffsets(topic);
+            Map<TopicPartition, Long> ends = settledEnds(topic);
             Map<TopicPartition, OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            return ends.entrySet().stream().allMatch(end -> end.getValue() == 0
+            return ends != null && ends.entrySet().stream().allMatch(end -> end.getValue() == 0
                     || (committed.get(end.getKey()) != null && committed.get(end.getKey()).offset() >= end.getValue()));
         });
     }
@@ -46,13 +50,21 @@ final class CatchUp implements AutoCloseable {
             throws InterruptedException {
         awaitCondition(bound, failure, "every alert to be printed", () -> {
             Map<TopicPartition, Long> read = positions.get();
-            return endOffsets(topic).entrySet().stream()
+            Map<TopicPartition, Long> ends = settledEnds(topic);
+            return ends != null && ends.entrySet().stream()
                     .allMatch(end -> end.getValue() == 0 || read.getOrDefault(end.getKey(), 0L) >= end.getValue());
         });
     }
 
-    private Map<TopicPartition, Long> endOffsets(String topic) throws ExecutionException, InterruptedException,
+    /** The end offset of each partition, or null while some partition still has transaction markers to come. */
+    private Map<TopicPartition, Long> settledEnds(String topic) throws ExecutionException, InterruptedException,
             java.util.concurrent.TimeoutException {
+        Map<TopicPartition, Long> stable = endOffsets(topic, IsolationLevel.READ_COMMITTED);
+        return stable.equals(endOffsets(topic, IsolationLevel.READ_UNCOMMITTED)) ? stable : null;
+    }
+
+    private Map<TopicPartition, Long> endOffsets(String topic, IsolationLevel isolation) throws ExecutionException,
+            InterruptedException, java.util.concurrent.TimeoutException {
         int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames()
                 .get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic).partitions().size();
         Map<TopicPartition, OffsetSpec> request = new HashMap<>();
@@ -60,7 +72,7 @@ final class CatchUp implements AutoCloseable {
             request.put(new TopicPartition(topic, p), OffsetSpec.latest());
         }
         Map<TopicPartition, ListOffsetsResultInfo> result = admin
-                .listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED))
+                .listOffsets(request, new ListOffsetsOptions(isolation))
                 .all().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         Map<TopicPartition, Long> ends = new HashMap<>();
         result.forEach((tp, info) -> ends.put(tp, info.offset()));

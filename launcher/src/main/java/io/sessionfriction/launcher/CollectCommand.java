@@ -12,12 +12,17 @@ import io.sessionfriction.launcher.options.CollectorOptions;
 import io.sessionfriction.launcher.options.KafkaOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = {"Tails the sessions folder into Kafka with exactly-once delivery until SIGTERM or Ctrl-C.",
             "Creates session-events, session-events-dlq and collector-offsets where missing."})
 final class CollectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     KafkaOptions kafka;
@@ -37,7 +42,7 @@ final class CollectCommand implements Callable<Integer> {
             TopicCreator.createMissing(target.adminProperties(), topics);
             try (Collector tail = Collector.create(config, Metrics.globalRegistry)) {
                 if (once) {
-                    System.out.println(tail.runUntilCaughtUp());
+                    spec.commandLine().getOut().println(tail.runUntilCaughtUp());
                     return 0;
                 }
                 tail.start();

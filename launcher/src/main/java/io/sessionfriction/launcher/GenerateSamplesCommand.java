@@ -6,12 +6,17 @@ import java.util.concurrent.Callable;
 
 import io.sessionfriction.launcher.samples.SampleGenerator;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "generate-samples", mixinStandardHelpOptions = true,
         description = {"Writes realistic sample transcripts: the curated set shipped in samples/sessions, "
                 + "or with --corpus-bytes a large synthetic corpus for benchmarks."})
 final class GenerateSamplesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Sessions root to write into.")
     Path out;
@@ -35,7 +40,7 @@ final class GenerateSamplesCommand implements Callable<Integer> {
         SampleGenerator generator = new SampleGenerator(seed, baseTime);
         if (corpusBytes == null) {
             generator.writeSamples(out);
-            System.out.println("Wrote sample sessions to " + out);
+            spec.commandLine().getOut().println("Wrote sample sessions to " + out);
             return 0;
         }
         Progress progress = new Progress("generate", corpusBytes);

@@ -1,6 +1,6 @@
 package io.sessionfriction.launcher;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,7 +19,9 @@ import io.sessionfriction.launcher.options.ProcessorOptions;
 import io.sessionfriction.processor.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the whole pipeline on a sessions folder and prints friction alerts as they are produced.",
@@ -29,6 +31,9 @@ final class RunCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
     private static final Duration PROCESSOR_START_BOUND = Duration.ofSeconds(60);
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     KafkaOptions kafka;
@@ -48,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintStream out = System.out;
+        PrintWriter out = spec.commandLine().getOut();
         collector.toConfig("validation-only", Map.of());
         try (ShutdownSignal shutdown = new ShutdownSignal();
                 KafkaTarget target = KafkaTarget.open(kafka, true)) {
@@ -69,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
                 catchUp.awaitGroup(runtime.applicationId(), Topics.SESSION_EVENTS.name(), timeout, runtime::failure);
                 catchUp.awaitReader(printer::positions, Topics.FRICTION_ALERTS.name(), timeout, printer::failure);
                 printSummary(out, stats, printer.alertsByRule());
+                out.flush();
                 return 0;
             }
         } catch (InterruptedException e) {
@@ -77,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintStream out, CollectorStats stats, Map<String, Integer> alertsByRule) {
+    private static void printSummary(PrintWriter out, CollectorStats stats, Map<String, Integer> alertsByRule) {
         int total = alertsByRule.values().stream().mapToInt(Integer::intValue).sum();
         out.printf("Done: %,d files, %,d lines (%,d events), %,d lines to session-events-dlq, %,d alert records%n",
                 stats.filesTracked(), stats.linesPublished(), stats.eventsPublished(), stats.dlqRecords(), total);

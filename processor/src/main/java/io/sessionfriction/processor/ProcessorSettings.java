@@ -5,6 +5,10 @@ import java.util.Objects;
 import java.util.Properties;
 
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 import io.sessionfriction.processor.event.EventTimestampExtractor;
 
@@ -15,8 +19,13 @@ import io.sessionfriction.processor.event.EventTimestampExtractor;
  * @param inactivityGap   a gap between two events of a session greater than this starts a new active block
  * @param allowedLateness events older than partition stream time minus this go to the late topic
  * @param textCapChars    longest {@code text} kept on an enriched event (head and tail are kept)
+ * @param storage         where state stores keep their data
  */
-public record ProcessorSettings(String applicationId, Duration inactivityGap, Duration allowedLateness, int textCapChars) {
+public record ProcessorSettings(String applicationId, Duration inactivityGap, Duration allowedLateness, int textCapChars,
+                                StateStorage storage) {
+
+    /** RocksDB with changelogs in production; memory (still changelogged) where commits are per record, as in tests. */
+    public enum StateStorage { PERSISTENT, IN_MEMORY }
 
     public static final String DEFAULT_APPLICATION_ID = "session-friction-processor";
     public static final Duration DEFAULT_INACTIVITY_GAP = Duration.ofMinutes(10);
@@ -27,25 +36,43 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         Objects.requireNonNull(applicationId, "applicationId");
         requirePositive(inactivityGap, "inactivityGap");
         requirePositive(allowedLateness, "allowedLateness");
+        Objects.requireNonNull(storage, "storage");
         if (textCapChars < 64) {
             throw new IllegalArgumentException("textCapChars must be at least 64, was " + textCapChars);
         }
     }
 
     public static ProcessorSettings defaults() {
-        return new ProcessorSettings(DEFAULT_APPLICATION_ID, DEFAULT_INACTIVITY_GAP, DEFAULT_ALLOWED_LATENESS, DEFAULT_TEXT_CAP_CHARS);
+        return new ProcessorSettings(DEFAULT_APPLICATION_ID, DEFAULT_INACTIVITY_GAP, DEFAULT_ALLOWED_LATENESS, DEFAULT_TEXT_CAP_CHARS,
+                StateStorage.PERSISTENT);
     }
 
     public ProcessorSettings withInactivityGap(Duration gap) {
-        return new ProcessorSettings(applicationId, gap, allowedLateness, textCapChars);
+        return new ProcessorSettings(applicationId, gap, allowedLateness, textCapChars, storage);
     }
 
     public ProcessorSettings withAllowedLateness(Duration lateness) {
-        return new ProcessorSettings(applicationId, inactivityGap, lateness, textCapChars);
+        return new ProcessorSettings(applicationId, inactivityGap, lateness, textCapChars, storage);
     }
 
     public ProcessorSettings withApplicationId(String id) {
-        return new ProcessorSettings(id, inactivityGap, allowedLateness, textCapChars);
+        return new ProcessorSettings(id, inactivityGap, allowedLateness, textCapChars, storage);
+    }
+
+    public ProcessorSettings withStorage(StateStorage newStorage) {
+        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, newStorage);
+    }
+
+    /** A key-value store of the chosen storage; every stage should build its stores here. */
+    public KeyValueBytesStoreSupplier keyValueStore(String name) {
+        return storage == StateStorage.IN_MEMORY ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+    }
+
+    /** A window store of the chosen storage. */
+    public WindowBytesStoreSupplier windowStore(String name, Duration retention, Duration windowSize) {
+        return storage == StateStorage.IN_MEMORY
+                ? Stores.inMemoryWindowStore(name, retention, windowSize, false)
+                : Stores.persistentWindowStore(name, retention, windowSize, false);
     }
 
     /** How long line ids are remembered: a repeat within the allowed lateness must still be recognised. */
@@ -66,6 +93,9 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimestampExtractor.class);
+        if (storage == StateStorage.IN_MEMORY) {
+            props.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
+        }
         return props;
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -103,7 +104,7 @@ public final class EventShortener {
         }
     }
 
-    private record Slot(String text, java.util.function.Consumer<String> replace) {
+    private record Slot(String text, Consumer<String> replace) {
         void replace(String value) {
             replace.accept(value);
         }

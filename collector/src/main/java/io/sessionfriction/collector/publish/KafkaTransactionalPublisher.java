@@ -1,5 +1,6 @@
 package io.sessionfriction.collector.publish;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,6 +11,8 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** A transactional, idempotent producer with acks=all; {@code initTransactions} fences a previous incarnation. */
 public final class KafkaTransactionalPublisher implements TransactionalPublisher {
+
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaProducer<byte[], byte[]> producer;
 
@@ -38,7 +41,7 @@ public final class KafkaTransactionalPublisher implements TransactionalPublisher
         try {
             producer.initTransactions();
         } catch (RuntimeException e) {
-            producer.close();
+            producer.close(CLOSE_TIMEOUT);
             throw e;
         }
         return new KafkaTransactionalPublisher(producer);
@@ -59,8 +62,9 @@ public final class KafkaTransactionalPublisher implements TransactionalPublisher
         producer.commitTransaction();
     }
 
+    /** Bounded: a producer closed after a failure must not hang on a broker that is gone. */
     @Override
     public void close() {
-        producer.close();
+        producer.close(CLOSE_TIMEOUT);
     }
 }

@@ -3,6 +3,7 @@ package io.sessionfriction.collector.tail;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,10 @@ public final class FileTail {
      * @param finalPass the files are static (a one-shot run): publish a complete unterminated last line at once
      */
     public TailRead read(Instant now, Duration quiet, boolean finalPass) throws IOException {
+        if (caughtUp() && Files.size(file.path()) == knownSize) {
+            // The common case on every poll: a stat, no open, for thousands of idle transcripts.
+            return new TailRead(List.of(), 0, 0, Optional.empty(), false, 0);
+        }
         try (FileChannel channel = opener.open(file.path())) {
             long size = channel.size();
             if (size != knownSize) {
@@ -75,6 +80,11 @@ public final class FileTail {
             boolean trailingDue = finalPass || !now.isBefore(sizeChangedAt.plus(quiet));
             return readFrom(channel, size, reset, trailingDue);
         }
+    }
+
+    /** Everything up to the size seen last was consumed (or the file is skipped): nothing is held back. */
+    private boolean caughtUp() {
+        return knownSize >= 0 && (position.offset() == knownSize || position.skipped());
     }
 
     private Optional<String> verifyPrefix(FileChannel channel, long size) throws IOException {

@@ -30,18 +30,21 @@ final class CuratedSamples {
     static final String TWO_OBJECTS = "two JSON objects on one line";
 
     private final JsonFactory factory = new JsonFactory();
-    private final Ids ids;
+    private final long seed;
     private final long base;
     private final List<Defect> defects = new ArrayList<>();
+    private Ids ids;
     private Path root;
 
     CuratedSamples(long seed, Instant baseTime) {
-        this.ids = new Ids(seed);
+        this.seed = seed;
         this.base = baseTime.toEpochMilli();
     }
 
     /** Writes every sample file under {@code root} and returns the deliberately malformed lines. */
     List<Defect> write(Path sessionsRoot) throws IOException {
+        // A fresh id source per call: writing twice gives the same files twice.
+        ids = new Ids(seed);
         root = sessionsRoot;
         defects.clear();
         fourDayAnalysis();

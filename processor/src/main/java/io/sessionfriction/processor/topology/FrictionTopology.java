@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.state.Stores;
@@ -27,6 +26,7 @@ import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.Enricher;
 import io.sessionfriction.processor.event.EventTimestampExtractor;
 import io.sessionfriction.processor.event.LineParser;
+import io.sessionfriction.processor.event.ParsedLine;
 import io.sessionfriction.processor.event.SessionEvent;
 import io.sessionfriction.processor.event.SignalMatcher;
 import io.sessionfriction.processor.event.ToolUseRef;
@@ -59,17 +59,19 @@ public final class FrictionTopology {
         StreamsBuilder builder = new StreamsBuilder();
         addStores(builder, settings);
 
-        KStream<String, SessionEvent> lines = builder
+        KStream<String, ParsedLine> parsed = builder
                 .stream(Topics.SESSION_EVENTS.name(), Topics.SESSION_EVENTS.consumed("session-events-source")
                         .withTimestampExtractor(new EventTimestampExtractor()))
-                .processValues(() -> new LineParser(events), Named.as("parse-lines"))
-                .split(Named.as("parsed-"))
-                .branch((key, parsed) -> parsed instanceof DeadLetter, Branched.withConsumer(dead -> dead
-                        .mapValues(parsed -> (DeadLetter) parsed, Named.as("as-dead-letter"))
-                        .to(Topics.SESSION_EVENTS_DLQ.name(), Topics.SESSION_EVENTS_DLQ.produced("dead-letter-sink"))))
-                .defaultBranch(Branched.as("events"))
-                .get("parsed-events")
-                .mapValues(parsed -> (SessionEvent) parsed, Named.as("as-session-event"));
+                .processValues(() -> new LineParser(events), Named.as("parse-lines"));
+
+        // Bad input is data: it leaves with its reason, and the session goes on.
+        parsed.filter((key, line) -> line instanceof DeadLetter, Named.as("dead-letters"))
+                .mapValues(line -> (DeadLetter) line, Named.as("as-dead-letter"))
+                .to(Topics.SESSION_EVENTS_DLQ.name(), Topics.SESSION_EVENTS_DLQ.produced("dead-letter-sink"));
+
+        KStream<String, SessionEvent> lines = parsed
+                .filter((key, line) -> line instanceof SessionEvent, Named.as("usable-lines"))
+                .mapValues(line -> (SessionEvent) line, Named.as("as-session-event"));
 
         KStream<String, Timeliness> judged = lines
                 .processValues(() -> new Deduplicator(Topics.SEEN_EVENTS_STORE, settings.dedupRetention(), events),
@@ -107,13 +109,13 @@ public final class FrictionTopology {
     private static void addStores(StreamsBuilder builder, ProcessorSettings settings) {
         // Window size 1 ms: each id is one point in time; retention alone bounds how long it is remembered.
         builder.addStateStore(Stores.windowStoreBuilder(
-                Stores.persistentWindowStore(Topics.SEEN_EVENTS_STORE, settings.dedupRetention(), Duration.ofMillis(1), false),
+                settings.windowStore(Topics.SEEN_EVENTS_STORE, settings.dedupRetention(), Duration.ofMillis(1)),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Topics.SESSION_BLOCKS_STORE), Serdes.String(), Json.serde(SessionActivity.class)));
+                settings.keyValueStore(Topics.SESSION_BLOCKS_STORE), Serdes.String(), Json.serde(SessionActivity.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Topics.TOOL_USES_STORE), Serdes.String(), Json.serde(ToolUseRef.class)));
+                settings.keyValueStore(Topics.TOOL_USES_STORE), Serdes.String(), Json.serde(ToolUseRef.class)));
         builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(Topics.COMMANDS_STORE), Serdes.String(), Json.serde(CommandProgress.class)));
+                settings.keyValueStore(Topics.COMMANDS_STORE), Serdes.String(), Json.serde(CommandProgress.class)));
     }
 }

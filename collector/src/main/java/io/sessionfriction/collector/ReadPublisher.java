@@ -1,0 +1,106 @@
+package io.sessionfriction.collector;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+import io.sessionfriction.collector.checkpoint.Checkpoint;
+import io.sessionfriction.collector.publish.EventShortener;
+import io.sessionfriction.collector.publish.Records;
+import io.sessionfriction.collector.publish.Records.Origin;
+import io.sessionfriction.collector.tail.EventFields;
+import io.sessionfriction.collector.tail.TailItem;
+import io.sessionfriction.collector.tail.TailRead;
+
+/**
+ * Turns one read of a file into records of the open transaction: events (filtered by event time,
+ * shortened when too large), DLQ records for what is not an event, then the file's checkpoint.
+ */
+final class ReadPublisher {
+
+    private final CollectorConfig config;
+    private final CollectorEvents events;
+    private final Transactions transactions;
+
+    ReadPublisher(CollectorConfig config, CollectorEvents events, Transactions transactions) {
+        this.config = config;
+        this.events = events;
+        this.transactions = transactions;
+    }
+
+    void publish(Checkpoint position, TailRead read) {
+        Tally tally = transactions.tally();
+        String file = position.file();
+        read.reset().ifPresent(reason -> {
+            events.fileReread(file, reason);
+            tally.reread++;
+        });
+        for (TailItem item : read.items()) {
+            Origin origin = new Origin(position.sessionKey(), position.user(), file, item.line(), item.offset());
+            if (item instanceof TailItem.Event event) {
+                publishEvent(origin, event.json());
+            } else if (item instanceof TailItem.Rejected rejected) {
+                reject(origin, rejected);
+            }
+        }
+        if (read.bytesRead() > 0 || read.reset().isPresent()) {
+            transactions.checkpoint(Records.checkpoint(config.offsetsTopic(), position), position);
+        }
+        tally.bytes += read.bytesRead();
+        tally.lines += read.lines();
+    }
+
+    private void publishEvent(Origin origin, byte[] json) {
+        Tally tally = transactions.tally();
+        if (outsideTimeRange(json)) {
+            events.eventFiltered(origin.file(), origin.line());
+            tally.filtered++;
+            return;
+        }
+        byte[] value = json;
+        if (json.length > config.maxEventBytes()) {
+            value = EventShortener.shorten(json, config.maxEventBytes());
+            if (value.length > config.maxEventBytes()) {
+                reject(origin, new TailItem.Rejected(origin.line(), origin.offset(),
+                        "event of " + json.length + " bytes does not fit a record even shortened", json, false));
+                return;
+            }
+            events.eventTruncated(origin.file(), origin.line(), json.length, value.length);
+            tally.truncated++;
+        }
+        transactions.send(Records.event(config.eventsTopic(), origin, value));
+        tally.events++;
+    }
+
+    private void reject(Origin origin, TailItem.Rejected rejected) {
+        Tally tally = transactions.tally();
+        String error = rejected.error();
+        if (rejected.notATranscript()) {
+            events.fileNotATranscript(origin.file(), error);
+            tally.notTranscripts++;
+            error = "not a session transcript: " + error;
+        } else {
+            events.lineRejected(origin.file(), origin.line(), origin.offset(), error);
+        }
+        transactions.send(Records.dlq(config.dlqTopic(), origin, error, rejected.raw()));
+        tally.dlq++;
+    }
+
+    /** Lines without a readable own timestamp always pass: the window is about event time, never file time. */
+    private boolean outsideTimeRange(byte[] json) {
+        if (config.since().isEmpty() && config.until().isEmpty()) {
+            return false;
+        }
+        return EventFields.text(json, "timestamp").flatMap(ReadPublisher::instant)
+                .map(time -> !config.inTimeRange(time))
+                .orElse(false);
+    }
+
+    private static Optional<Instant> instant(String text) {
+        try {
+            return Optional.of(Instant.parse(text));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package io.sessionfriction.collector;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.sessionfriction.collector.checkpoint.Checkpoint;
+import io.sessionfriction.collector.publish.TransactionalPublisher;
+
+/**
+ * The open transaction: records and file checkpoints go in together, and only a commit moves the
+ * committed checkpoints and the totals. A failure drops the producer; the next one's
+ * {@code initTransactions} aborts what the failed one left open.
+ */
+final class Transactions implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Transactions.class);
+
+    private final Supplier<TransactionalPublisher> publishers;
+    private final CollectorEvents events;
+    private final Map<String, Checkpoint> committed;
+    private final Tally totals = new Tally();
+    private TransactionalPublisher publisher;
+    private Map<String, Checkpoint> checkpoints = new HashMap<>();
+    private Tally tally = new Tally();
+    private boolean open;
+    private long startedNanos;
+
+    Transactions(Supplier<TransactionalPublisher> publishers, TransactionalPublisher publisher,
+            Map<String, Checkpoint> committed, CollectorEvents events) {
+        this.publishers = publishers;
+        this.publisher = publisher;
+        this.committed = new HashMap<>(committed);
+        this.events = events;
+    }
+
+    /** The checkpoint last committed for a file. */
+    Optional<Checkpoint> committed(String file) {
+        return Optional.ofNullable(committed.get(file));
+    }
+
+    /** Counts of the open transaction; they reach the totals when it commits. */
+    Tally tally() {
+        return tally;
+    }
+
+    /** Totals of committed transactions. */
+    Tally totals() {
+        return totals;
+    }
+
+    void send(ProducerRecord<byte[], byte[]> record) {
+        if (publisher == null) {
+            publisher = publishers.get();
+        }
+        if (!open) {
+            publisher.begin();
+            open = true;
+            startedNanos = System.nanoTime();
+        }
+        publisher.send(record);
+    }
+
+    /** Sends a file's new position; it becomes the committed one with the records sent before it. */
+    void checkpoint(ProducerRecord<byte[], byte[]> record, Checkpoint checkpoint) {
+        send(record);
+        checkpoints.put(checkpoint.file(), checkpoint);
+    }
+
+    void commit() {
+        if (!open) {
+            return;
+        }
+        publisher.commit();
+        committed.putAll(checkpoints);
+        totals.add(tally);
+        events.committed(tally.lines, tally.events, tally.bytes, Duration.ofNanos(System.nanoTime() - startedNanos));
+        reset();
+    }
+
+    /** Forgets the failed transaction and its producer; the caller rewinds files to {@link #committed}. */
+    void abort(KafkaException cause) {
+        events.aborted(cause.toString());
+        totals.aborted++;
+        reset();
+        if (publisher != null) {
+            try {
+                publisher.close();
+            } catch (KafkaException e) {
+                log.debug("Closing the failed producer", e);
+            }
+            publisher = null;
+        }
+    }
+
+    private void reset() {
+        checkpoints = new HashMap<>();
+        tally = new Tally();
+        open = false;
+    }
+
+    @Override
+    public void close() {
+        if (publisher != null) {
+            publisher.close();
+            publisher = null;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package io.sessionfriction.processor.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TextualHelpersTest {
+
+    @Test
+    void normalizingACommandMasksTempPathsIdsHashesAndNumbers() {
+        assertThat(CommandNormalizer.normalize("rsync -a  /tmp/export-123/ host:/srv/run-4711/"))
+                .isEqualTo("rsync -a /tmp/<path> host:/srv/run-<n>/");
+        assertThat(CommandNormalizer.normalize("git show 9f2c1e7a && cat /data/258c7280-ae70-4798-800f-63464d01a85d.jsonl"))
+                .isEqualTo("git show <hex> && cat /data/<uuid>.jsonl");
+        assertThat(CommandNormalizer.normalize("python etl.py --date 2026-02-11"))
+                .isEqualTo(CommandNormalizer.normalize("python etl.py --date 2026-02-12"));
+        assertThat(CommandNormalizer.normalize("make deploy")).isEqualTo("make deploy");
+        assertThat(CommandNormalizer.normalize(null)).isNull();
+    }
+
+    @Test
+    void anInputSummaryNamesTheToolAndWhatItActsOn() {
+        assertThat(InputSummary.of("Read", Lines.json("{\"file_path\":\"/data/a.csv\",\"limit\":10}"))).isEqualTo("Read /data/a.csv");
+        assertThat(InputSummary.of("Bash", Lines.json("{\"command\":\"ls\\n  -la\"}"))).isEqualTo("Bash ls -la");
+        assertThat(InputSummary.of("TodoWrite", Lines.json("{}"))).isEqualTo("TodoWrite");
+        assertThat(InputSummary.of("Bash", Lines.json("{\"command\":\"" + "x".repeat(500) + "\"}"))).hasSize(InputSummary.MAX_CHARS);
+    }
+
+    @Test
+    void cappingKeepsHeadAndTailAndSaysHowMuchWasCut() {
+        String text = "HEAD" + "-".repeat(10_000) + "TAIL";
+
+        String capped = TextCap.cap(text, 200);
+        assertThat(capped).hasSize(200).startsWith("HEAD").endsWith("TAIL").contains("[9808 chars cut]");
+        assertThat(TextCap.cap("short", 200)).isEqualTo("short");
+    }
+}
