@@ -63,6 +63,7 @@ public final class Collector implements AutoCloseable {
     private FolderWatcher watcher;
     private Thread loop;
     private volatile boolean running;
+    private volatile RuntimeException failure;
     /** Set by close(): a pass in progress stops after its current chunk and commits, so SIGTERM never waits on a backlog. */
     private volatile boolean stopping;
     private boolean closed;
@@ -150,6 +151,19 @@ public final class Collector implements AutoCloseable {
         }
     }
 
+    /** True while the background loop runs: false before {@link #start()}, after close() or a fatal error. */
+    public boolean isRunning() {
+        return running;
+    }
+
+    /**
+     * Why the background loop stopped on its own, if it did: the producer was fenced (another collector
+     * uses the same transactional id) or is not authorized. The process should exit; retrying cannot help.
+     */
+    public Optional<RuntimeException> failure() {
+        return Optional.ofNullable(failure);
+    }
+
     /** Committed totals; never waits for a pass in progress. */
     public CollectorStats stats() {
         return stats;
@@ -186,6 +200,7 @@ public final class Collector implements AutoCloseable {
             }
             transactions.close();
         }
+        log.info("Collector closed: {}", stats);
     }
 
     private void runLoop() {
@@ -202,6 +217,8 @@ public final class Collector implements AutoCloseable {
                 }
             } catch (FatalPublishException e) {
                 log.error("Collector stopped: {}", e.getMessage(), e);
+                failure = e;
+                running = false;
                 return;
             } catch (RuntimeException e) {
                 log.error("Collector pass failed; retrying at the next poll", e);
@@ -237,7 +254,11 @@ public final class Collector implements AutoCloseable {
         return new FileTail(file, from, opener);
     }
 
-    /** Publishes everything new, retrying a failed transaction from the committed checkpoints. */
+    /**
+     * Publishes everything new, retrying a failed transaction from the committed checkpoints. Any
+     * failure aborts: a pass that stopped half-way through a read has records without their
+     * checkpoint in the transaction and tails ahead of what will be committed.
+     */
     private void drain(boolean finalPass) {
         for (int attempt = 1;; attempt++) {
             try {
@@ -245,9 +266,8 @@ public final class Collector implements AutoCloseable {
                 return;
             } catch (ProducerFencedException | AuthorizationException e) {
                 throw new FatalPublishException("the producer cannot go on: " + e, e);
-            } catch (KafkaException e) {
-                transactions.abort(e);
-                tails.replaceAll((name, tail) -> tailFromCommitted(tail.file()));
+            } catch (RuntimeException e) {
+                abort(e);
                 if (attempt == ATTEMPTS) {
                     throw e;
                 }
@@ -255,6 +275,15 @@ public final class Collector implements AutoCloseable {
                 refreshStats();
             }
         }
+    }
+
+    private void abort(RuntimeException cause) {
+        try {
+            transactions.abort(cause);
+        } catch (ProducerFencedException e) {
+            throw new FatalPublishException("the producer cannot go on: " + e, e);
+        }
+        tails.replaceAll((name, tail) -> tailFromCommitted(tail.file()));
     }
 
     private void drainOnce(boolean finalPass) {
@@ -301,8 +330,8 @@ public final class Collector implements AutoCloseable {
 
     private void refreshStats() {
         Tally totals = transactions.totals();
-        stats = new CollectorStats(tails.size(), totals.lines, totals.events, totals.bytes, totals.dlq,
-                totals.truncated, totals.filtered, totals.reread, totals.notTranscripts, unreadable.size(),
+        stats = new CollectorStats(tails.size(), totals.lines, totals.bytes, totals.dlq, totals.truncated,
+                totals.events, totals.filtered, totals.reread, totals.notTranscripts, unreadable.size(),
                 totals.aborted);
     }
 

@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,18 +87,28 @@ final class Transactions implements AutoCloseable {
         reset();
     }
 
-    /** Forgets the failed transaction and its producer; the caller rewinds files to {@link #committed}. */
-    void abort(KafkaException cause) {
+    /**
+     * Aborts the failed transaction; the caller rewinds files to {@link #committed}. The same producer
+     * goes on when it can: a new one would take the transactional id over, and if the failure was
+     * another collector fencing this one, the two would then fence each other in turn.
+     *
+     * @throws ProducerFencedException when another producer holds the transactional id now
+     */
+    void abort(RuntimeException cause) {
         events.aborted(cause.toString());
         totals.aborted++;
+        boolean wasOpen = open;
         reset();
-        if (publisher != null) {
-            try {
-                publisher.close();
-            } catch (KafkaException e) {
-                log.debug("Closing the failed producer", e);
-            }
-            publisher = null;
+        if (publisher == null || !wasOpen) {
+            return;
+        }
+        try {
+            publisher.abort();
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            throw new ProducerFencedException("another producer holds the transactional id: " + e.getMessage());
+        } catch (KafkaException e) {
+            log.warn("Could not abort on the failed producer ({}); starting a new one", e.toString());
+            close();
         }
     }
 
@@ -109,7 +121,11 @@ final class Transactions implements AutoCloseable {
     @Override
     public void close() {
         if (publisher != null) {
-            publisher.close();
+            try {
+                publisher.close();
+            } catch (KafkaException e) {
+                log.debug("Closing the producer", e);
+            }
             publisher = null;
         }
     }

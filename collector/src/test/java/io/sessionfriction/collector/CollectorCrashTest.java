@@ -87,6 +87,9 @@ class CollectorCrashTest {
             assertThat(writer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
         transcripts.finish();
+        // The killed collectors did the work, not only the clean run below.
+        assertThat(Topics.readCommitted(kafka.bootstrapServers(), config.eventsTopic()))
+                .hasSizeGreaterThan(transcripts.lineCount() / 2);
 
         try (Collector last = Collector.create(config, new SimpleMeterRegistry())) {
             last.runUntilCaughtUp();
@@ -99,6 +102,33 @@ class CollectorCrashTest {
         assertThat(published).isEqualTo(transcripts.written());
         assertThat(transcripts.lineCount()).isGreaterThan(500);
         assertThat(Topics.readCommitted(kafka.bootstrapServers(), config.dlqTopic())).isEmpty();
+    }
+
+    @Test
+    void sigtermClosesTheCollectorPromptlyAfterCommittingWhatItPublished() throws Exception {
+        CollectorConfig config = CollectorConfig.defaults(root, kafka.bootstrapServers())
+                .withTopics("term-events", "term-dlq", "term-offsets")
+                .withTransactionalId("term-collector");
+        kafka.createTopics(Collector.topics(config, 1));
+        Path file = root.resolve("ana/2026-02-11_0123456789abcdef0123.jsonl");
+        Files.createDirectories(file.getParent());
+        List<String> lines = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            lines.add(userPrompt("s-1", "u-" + i, T0.plusSeconds(i), "prompt " + i));
+        }
+        Files.writeString(file, String.join("\n", lines) + "\n", UTF_8);
+        Path log = Path.of("target", "crash-test", "sigterm.log");
+
+        Process child = startCollector(config, log);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                Topics.values(Topics.readCommitted(kafka.bootstrapServers(), config.eventsTopic()))).isEqualTo(lines));
+        child.destroy();
+
+        assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();
+        assertThat(Files.readString(log)).contains("Collector closed");
+        try (Collector next = Collector.create(config, new SimpleMeterRegistry())) {
+            assertThat(next.runUntilCaughtUp().linesPublished()).isZero();
+        }
     }
 
     private Process startCollector(CollectorConfig config, Path log) throws IOException {

@@ -7,7 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * A collector in its own JVM, for the crash test to kill with SIGKILL. Arguments: sessions root,
+ * A collector in its own JVM, for tests to kill with SIGKILL or stop with SIGTERM. Arguments: sessions root,
  * bootstrap servers, events topic, DLQ topic, offsets topic, transactional id.
  */
 public final class CollectorProcessMain {
@@ -21,8 +21,9 @@ public final class CollectorProcessMain {
                 .withTransactionalId(args[5])
                 .withTiming(Duration.ofMillis(50), Duration.ofMillis(200), Duration.ofSeconds(1));
         Collector collector = Collector.create(config, new SimpleMeterRegistry());
+        // SIGTERM runs the hook (close commits and returns); kill -9 skips it, which is the crash case.
+        Runtime.getRuntime().addShutdownHook(new Thread(collector::close, "collector-shutdown"));
         collector.start();
-        // Runs until killed: the test never lets it close.
         new CountDownLatch(1).await();
     }
 }

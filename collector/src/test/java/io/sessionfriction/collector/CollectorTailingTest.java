@@ -115,6 +115,25 @@ class CollectorTailingTest {
     }
 
     @Test
+    void aCollectorFencedByAnotherWithTheSameTransactionalIdStopsAndSaysWhy() throws IOException {
+        String file = "ana/2026-02-11_" + SESSION + ".jsonl";
+        write(file, userPrompt(SESSION, "u-1", T0, "first") + "\n");
+
+        try (Collector first = Collector.create(config, new SimpleMeterRegistry())) {
+            first.start();
+            await().atMost(BOUND).untilAsserted(() -> assertThat(publishedValues()).hasSize(1));
+            try (Collector second = Collector.create(config, new SimpleMeterRegistry())) {
+                write(file, userPrompt(SESSION, "u-2", T0.plusSeconds(1), "second") + "\n", StandardOpenOption.APPEND);
+
+                await().atMost(BOUND).until(() -> !first.isRunning());
+                assertThat(first.failure()).hasValueSatisfying(e -> assertThat(e).hasMessageContaining("Fenced"));
+                assertThat(second.runUntilCaughtUp().linesPublished()).isEqualTo(1);
+            }
+        }
+        assertThat(publishedValues()).hasSize(2);
+    }
+
+    @Test
     void everyLineOfTheRealTranscriptsIsPublishedOnceUnderItsTranscriptsKey() throws IOException {
         copyRealSessions();
         Map<String, List<String>> linesByFile = linesByFile();

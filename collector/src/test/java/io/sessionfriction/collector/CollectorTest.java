@@ -377,6 +377,11 @@ class CollectorTest {
         }
 
         @Override
+        public void abort() {
+            delegate.abort();
+        }
+
+        @Override
         public void close() {
             delegate.close();
         }

@@ -8,16 +8,29 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** Reads what a read_committed consumer sees on a topic, up to its last stable offset. */
+/**
+ * Reads what a read_committed consumer sees on a topic once every transaction written so far is
+ * decided. It reads up to the high watermark, not the last stable offset: commitTransaction()
+ * returns before the commit markers are written, so right after a commit the LSO can still be short
+ * of it.
+ */
 public final class Topics {
 
     /** A record as tests compare it: key, value and headers as strings. */
@@ -40,7 +53,7 @@ public final class Topics {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> end = highWatermarks(bootstrapServers, partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
@@ -55,6 +68,21 @@ public final class Topics {
                         .thenComparingLong(ConsumerRecord::offset))
                 .map(r -> new Seen(r.key(), r.value(), headers(r)))
                 .toList();
+    }
+
+    private static Map<TopicPartition, Long> highWatermarks(String bootstrapServers, List<TopicPartition> partitions) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            Map<TopicPartition, OffsetSpec> latest = partitions.stream()
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            return admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED)).all()
+                    .get(30, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new AssertionError("could not list offsets of " + partitions, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private static Map<String, String> headers(ConsumerRecord<String, String> record) {

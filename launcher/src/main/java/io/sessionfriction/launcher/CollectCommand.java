@@ -1,14 +1,26 @@
 package io.sessionfriction.launcher;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import io.micrometer.core.instrument.Metrics;
 import io.sessionfriction.collector.Collector;
 import io.sessionfriction.collector.CollectorConfig;
 import io.sessionfriction.kafka.TopicCreator;
+import io.sessionfriction.launcher.http.CollectorHealth;
+import io.sessionfriction.launcher.http.HealthEndpoints;
+import io.sessionfriction.launcher.http.OpsServer;
+import io.sessionfriction.launcher.http.Telemetry;
 import io.sessionfriction.launcher.options.CollectorOptions;
+import io.sessionfriction.launcher.options.HttpOptions;
 import io.sessionfriction.launcher.options.KafkaOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,8 +30,13 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "collect", mixinStandardHelpOptions = true,
         description = {"Tails the sessions folder into Kafka with exactly-once delivery until SIGTERM or Ctrl-C.",
-            "Creates session-events, session-events-dlq and collector-offsets where missing."})
+            "Creates session-events, session-events-dlq and collector-offsets where missing.",
+            "Serves /metrics, /health/live and /health/ready on --http-port (not with --once)."})
 final class CollectCommand implements Callable<Integer> {
+
+    /** A loop with no finished pass for this long (at least) is reported stuck. */
+    private static final Duration STUCK_AT_LEAST = Duration.ofMinutes(2);
+    private static final int STUCK_POLLS = 10;
 
     @Spec
     CommandSpec spec;
@@ -30,27 +47,49 @@ final class CollectCommand implements Callable<Integer> {
     @Mixin
     CollectorOptions collector;
 
+    @Mixin
+    HttpOptions http;
+
     @Option(names = "--once", description = "Publish what the files hold now, commit, and exit.")
     boolean once;
 
     @Override
     public Integer call() throws Exception {
+        OptionalInt port = once ? OptionalInt.empty() : http.port(HttpOptions.COLLECT_DEFAULT_PORT);
         try (ShutdownSignal shutdown = new ShutdownSignal();
                 KafkaTarget target = KafkaTarget.open(kafka, false)) {
             CollectorConfig config = collector.toConfig(target.bootstrapServers(), target.clientOverrides());
-            java.util.List<NewTopic> topics = Collector.topics(config, kafka.partitions());
+            List<NewTopic> topics = Collector.topics(config, kafka.partitions());
             TopicCreator.createMissing(target.adminProperties(), topics);
-            try (Collector tail = Collector.create(config, Metrics.globalRegistry)) {
-                if (once) {
+            if (once) {
+                try (Collector tail = Collector.create(config, Metrics.globalRegistry)) {
                     spec.commandLine().getOut().println(tail.runUntilCaughtUp());
                     return 0;
                 }
-                tail.start();
-                shutdown.await();
-                return 0;
+            }
+            AtomicReference<Collector> started = new AtomicReference<>();
+            try (Telemetry telemetry = Telemetry.start();
+                    Admin admin = Admin.create(target.adminProperties());
+                    OpsServer server = port.isPresent() ? OpsServer.start(port.getAsInt()) : null) {
+                if (server != null) {
+                    telemetry.install(server);
+                    HealthEndpoints.install(server, new CollectorHealth(() -> Optional.ofNullable(started.get()), admin,
+                            stuckAfter(config), Clock.systemUTC()));
+                }
+                try (Collector tail = Collector.create(config, Metrics.globalRegistry)) {
+                    tail.start();
+                    started.set(tail);
+                    shutdown.await();
+                    return 0;
+                }
             }
         } catch (InterruptedException e) {
             return 130;
         }
+    }
+
+    private static Duration stuckAfter(CollectorConfig config) {
+        Duration polls = config.pollInterval().multipliedBy(STUCK_POLLS);
+        return polls.compareTo(STUCK_AT_LEAST) > 0 ? polls : STUCK_AT_LEAST;
     }
 }

@@ -1,19 +1,36 @@
 package io.sessionfriction.launcher;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+
 import io.sessionfriction.kafka.TopicCreator;
+import io.sessionfriction.launcher.http.HealthEndpoints;
+import io.sessionfriction.launcher.http.OpsServer;
+import io.sessionfriction.launcher.http.SessionEndpoints;
+import io.sessionfriction.launcher.http.StreamsHealth;
+import io.sessionfriction.launcher.http.Telemetry;
+import io.sessionfriction.launcher.options.HttpOptions;
 import io.sessionfriction.launcher.options.KafkaOptions;
 import io.sessionfriction.launcher.options.ProcessorOptions;
 import io.sessionfriction.processor.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "process", mixinStandardHelpOptions = true,
         description = {"Runs the Kafka Streams friction topology until SIGTERM or Ctrl-C.",
-            "Creates the pipeline's topics where missing. Run several instances with one --application-id to scale out."})
+            "Creates the pipeline's topics where missing. Run several instances with one --application-id to scale out.",
+            "Serves /metrics, /health/live, /health/ready and /sessions on --http-port."})
 final class ProcessCommand implements Callable<Integer> {
+
+    private static final Duration START_BOUND = Duration.ofMinutes(2);
 
     @Mixin
     KafkaOptions kafka;
@@ -21,17 +38,55 @@ final class ProcessCommand implements Callable<Integer> {
     @Mixin
     ProcessorOptions processor;
 
+    @Mixin
+    HttpOptions http;
+
+    @Option(names = "--advertised-http", paramLabel = "HOST:PORT",
+            description = "Where other processor instances reach this one's HTTP endpoint, to forward session queries "
+                    + "(Kafka Streams' application.server; default: this host's name and --http-port).")
+    String advertisedHttp;
+
     @Override
     public Integer call() throws Exception {
+        OptionalInt port = http.port(HttpOptions.PROCESS_DEFAULT_PORT);
+        HostInfo self = port.isPresent() ? advertised(port.getAsInt()) : null;
+        Map<String, Object> extra = self == null ? Map.of()
+                : Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         try (ShutdownSignal shutdown = new ShutdownSignal();
                 KafkaTarget target = KafkaTarget.open(kafka, false)) {
             TopicCreator.createMissing(target.adminProperties(), Topics.newTopics(kafka.partitions()));
-            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor, Duration.ofMinutes(2))) {
-                shutdown.await();
-                return 0;
+            try (Telemetry telemetry = Telemetry.start();
+                    OpsServer server = port.isPresent() ? OpsServer.start(port.getAsInt()) : null) {
+                try (ProcessorRuntime runtime = ProcessorRuntime.create(target, processor, extra)) {
+                    telemetry.bind(runtime.streams());
+                    if (server != null) {
+                        telemetry.install(server);
+                        HealthEndpoints.install(server, new StreamsHealth(runtime.streams(), runtime::failure));
+                        SessionEndpoints.install(server, runtime.streams(), self);
+                    }
+                    runtime.startAndAwaitRunning(START_BOUND);
+                    shutdown.await();
+                    return 0;
+                }
             }
         } catch (InterruptedException e) {
             return 130;
+        }
+    }
+
+    private HostInfo advertised(int port) {
+        if (advertisedHttp != null && !advertisedHttp.isBlank()) {
+            try {
+                return HostInfo.buildFromEndpoint(advertisedHttp.trim());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--advertised-http: '" + advertisedHttp + "' is not HOST:PORT", e);
+            }
+        }
+        try {
+            return new HostInfo(InetAddress.getLocalHost().getHostName(), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--advertised-http is required: this host's name does not resolve ("
+                    + e.getMessage() + ")", e);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -49,18 +50,33 @@ final class ProcessorRuntime implements AutoCloseable {
 
     /** Starts the topology and waits until it is RUNNING (or fails, with the reason). */
     static ProcessorRuntime start(KafkaTarget kafka, ProcessorOptions options, Duration startBound) {
-        ProcessorSettings settings = options.settings();
-        Properties props = settings.streamsProperties(kafka.bootstrapServers());
-        props.putAll(kafka.clientOverrides());
-        Optional<Path> stateDir = options.stateDir().or(() -> kafka.embedded() ? Optional.of(tempStateDir()) : Optional.empty());
-        stateDir.ifPresent(dir -> props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
-
-        ProcessorRuntime runtime = new ProcessorRuntime(new KafkaStreams(topology(options), props), settings);
-        runtime.startAndAwaitRunning(startBound);
+        ProcessorRuntime runtime = create(kafka, options, Map.of());
+        try {
+            runtime.startAndAwaitRunning(startBound);
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
         return runtime;
     }
 
-    private void startAndAwaitRunning(Duration bound) {
+    /**
+     * The KafkaStreams instance, not started yet, so health checks, metrics and queries can be attached
+     * first (a probe then sees it starting). {@code extra} are Streams settings of the caller's own,
+     * such as {@code application.server}.
+     */
+    static ProcessorRuntime create(KafkaTarget kafka, ProcessorOptions options, Map<String, Object> extra) {
+        ProcessorSettings settings = options.settings();
+        Properties props = settings.streamsProperties(kafka.bootstrapServers());
+        props.putAll(kafka.clientOverrides());
+        props.putAll(extra);
+        Optional<Path> stateDir = options.stateDir().or(() -> kafka.embedded() ? Optional.of(tempStateDir()) : Optional.empty());
+        stateDir.ifPresent(dir -> props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
+        return new ProcessorRuntime(new KafkaStreams(topology(options), props), settings);
+    }
+
+    /** Starts the topology and waits until it is RUNNING; throws with the reason when it does not get there. */
+    void startAndAwaitRunning(Duration bound) {
         CountDownLatch settled = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR
@@ -87,6 +103,10 @@ final class ProcessorRuntime implements AutoCloseable {
             throw new IllegalStateException("Processor failed to start: " + failure.get());
         }
         log.info("Processor {} running", settings.applicationId());
+    }
+
+    KafkaStreams streams() {
+        return streams;
     }
 
     String applicationId() {

@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
             CollectCommand.class,
             ProcessCommand.class,
             GenerateSamplesCommand.class,
+            BenchCollectorCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class SessionFrictionCli {
 

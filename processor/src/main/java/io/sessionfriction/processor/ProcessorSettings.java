@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Properties;
 
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
@@ -97,6 +98,15 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
             props.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
         }
         return props;
+    }
+
+    /**
+     * The topology-level part of the properties, for building the topology: with it the builder itself
+     * enforces explicit naming (an unnamed internal topic or store fails the build, in tests too).
+     */
+    public TopologyConfig topologyConfig() {
+        // Building a topology contacts no broker; the address is only there to satisfy StreamsConfig.
+        return new TopologyConfig(new StreamsConfig(streamsProperties("topology-only:9092")));
     }
 
     private static void requirePositive(Duration duration, String name) {

@@ -1,6 +1,7 @@
 package io.sessionfriction.topology;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import io.sessionfriction.processor.topology.FrictionTopology;
  * The whole topology on a {@link TopologyTestDriver}, fed as the collector feeds it (key = session key,
  * headers user/file/offset/line) and read back through the {@link Topics} serdes.
  * {@code try (FrictionDriver driver = FrictionDriver.start()) { driver.pipe("s1", "alice", lines...); }}
+ * Each reader ({@link #enriched()}, {@link #activity()}, ...) drains what was produced since its last call.
  */
 public final class FrictionDriver implements AutoCloseable {
 
@@ -85,13 +87,25 @@ public final class FrictionDriver implements AutoCloseable {
 
     /** Pipes one raw value (e.g. a malformed line) with the collector's headers. */
     public FrictionDriver pipeRaw(String sessionKey, String user, String value) {
+        return pipeRaw(sessionKey, user, value, TranscriptLines.T0);
+    }
+
+    /** Pipes lines whose Kafka records were produced at {@code producedAt} (a replay produces today what happened last week). */
+    public FrictionDriver pipeProducedAt(Instant producedAt, String sessionKey, String user, TranscriptLines.Line... lines) {
+        for (TranscriptLines.Line line : lines) {
+            pipeRaw(sessionKey, user, line.json(), producedAt);
+        }
+        return this;
+    }
+
+    private FrictionDriver pipeRaw(String sessionKey, String user, String value, Instant producedAt) {
         long lineNumber = offset.incrementAndGet();
         RecordHeaders headers = new RecordHeaders();
         headers.add("user", bytes(user));
         headers.add("file", bytes("/data/user_sessions/" + user + "/" + sessionKey + ".jsonl"));
         headers.add("offset", bytes(Long.toString(lineNumber * 1000)));
         headers.add("line", bytes(Long.toString(lineNumber)));
-        sessionEvents.pipeInput(new TestRecord<>(sessionKey, value, headers, TranscriptLines.T0));
+        sessionEvents.pipeInput(new TestRecord<>(sessionKey, value, headers, producedAt));
         return this;
     }
 

@@ -112,6 +112,14 @@ public final class TranscriptLines {
         return new Line(node);
     }
 
+    /** A tool call the user refused at its permission prompt, as Claude Code writes it. */
+    public static Line aRejectedToolUse(String toolUseId) {
+        Line line = aToolError(toolUseId, "The user doesn't want to proceed with this tool use. The tool use was rejected "
+                + "(eg. if it was a file edit, the new_string was NOT written to the file). STOP what you are doing and wait "
+                + "for the user to tell you how to proceed.");
+        return line.with("toolUseResult", "User rejected tool use");
+    }
+
     /** One bash_progress of the command {@code toolUseId}; set the cumulative elapsed with {@link Line#elapsed(long)}. */
     public static Line aBashProgress(String toolUseId) {
         ObjectNode line = envelope("progress");

@@ -62,6 +62,11 @@ public final class KafkaTransactionalPublisher implements TransactionalPublisher
         producer.commitTransaction();
     }
 
+    @Override
+    public void abort() {
+        producer.abortTransaction();
+    }
+
     /** Bounded: a producer closed after a failure must not hang on a broker that is gone. */
     @Override
     public void close() {

@@ -15,6 +15,9 @@ public interface TransactionalPublisher extends AutoCloseable {
     /** Commits; throws when any send of the transaction failed, and then nothing of it is visible. */
     void commit();
 
+    /** Aborts the open transaction; throws when the producer cannot go on (fenced, or broken). */
+    void abort();
+
     @Override
     void close();
 }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One alert's state (store {@code alert-state}, keyed by alertId): its latest form, the escalation
- * level last emitted, and the keys of its recent occurrences so a failure seen on two lines counts once.
+ * One alert's state (store {@code alert-state}): its latest form, the escalation level last emitted,
+ * and the keys of its recent occurrences, so a failure seen on two lines counts once. Each occurrence
+ * adds one key and one evidence entry, so the evidence lines up with the last keys.
  */
 record AlertState(FrictionAlert alert, int emittedLevel, List<String> recentKeys) {
 
@@ -17,6 +18,17 @@ record AlertState(FrictionAlert alert, int emittedLevel, List<String> recentKeys
 
     boolean seen(String key) {
         return recentKeys.contains(key);
+    }
+
+    /** The occurrence {@code key}'s evidence replaced by a later line of it, if it is still shown. */
+    AlertState withLatestLineOf(String key, FrictionAlert.Evidence latest) {
+        List<FrictionAlert.Evidence> evidence = new ArrayList<>(alert.evidence());
+        int fromEnd = recentKeys.size() - 1 - recentKeys.lastIndexOf(key);
+        if (fromEnd >= evidence.size()) {
+            return this;
+        }
+        evidence.set(evidence.size() - 1 - fromEnd, latest);
+        return new AlertState(alert.withEvidence(evidence), emittedLevel, recentKeys);
     }
 
     List<String> keysWith(String key) {

@@ -7,19 +7,30 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import io.sessionfriction.processor.Json;
+import io.sessionfriction.processor.ProcessorSettings;
 
 /**
- * The alert stage's state stores, all keyed within a session so they partition with it:
- * session context by session key, tool calls by {@code sessionKey|toolUseId}, alerts by alertId.
+ * The alert stage's state stores, all keyed within a session so they partition with it and can be
+ * dropped with it: session context by session key, tool calls by {@code sessionKey|toolUseId}, alerts
+ * by {@code sessionKey|alertId}.
  */
 record AlertStores(String sessions, String toolCalls, String alerts) {
 
     static final AlertStores DEFAULT = new AlertStores("alert-session-context", "alert-tool-calls", "alert-state");
 
-    Set<StoreBuilder<?>> builders() {
+    Set<StoreBuilder<?>> builders(ProcessorSettings settings) {
         return Set.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(sessions), Serdes.String(), Json.serde(SessionContext.class)),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(toolCalls), Serdes.String(), Json.serde(ToolCall.class)),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(alerts), Serdes.String(), Json.serde(AlertState.class)));
+                Stores.keyValueStoreBuilder(settings.keyValueStore(sessions), Serdes.String(), Json.serde(SessionContext.class)),
+                Stores.keyValueStoreBuilder(settings.keyValueStore(toolCalls), Serdes.String(), Json.serde(ToolCall.class)),
+                Stores.keyValueStoreBuilder(settings.keyValueStore(alerts), Serdes.String(), Json.serde(AlertState.class)));
+    }
+
+    /** The key of a session's entry in the tool-call and alert stores; its prefix finds them all. */
+    static String withinSession(String sessionKey, String id) {
+        return sessionPrefix(sessionKey) + id;
+    }
+
+    static String sessionPrefix(String sessionKey) {
+        return sessionKey + '|';
     }
 }

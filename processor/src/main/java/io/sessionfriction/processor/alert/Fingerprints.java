@@ -15,6 +15,8 @@ final class Fingerprints {
     // Hex ids (commit hashes, task ids) hold at least one digit; words like "defaced" stay.
     private static final Pattern HEX_ID = Pattern.compile("\\b(?=[0-9a-fA-F]*\\d)[0-9a-fA-F]{7,}\\b");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    /** A command with a long heredoc or commit message is identified by its start; the id hashes the rest away. */
+    static final int MAX_PART = 300;
 
     private Fingerprints() {
     }
@@ -34,7 +36,7 @@ final class Fingerprints {
                 case EXCERPT -> mask(occurrence.excerpt());
             };
             if (value != null && !value.isBlank()) {
-                parts.add(value);
+                parts.add(value.length() <= MAX_PART ? value : value.substring(0, MAX_PART) + "…");
             }
         }
         return parts.isEmpty() ? mask(occurrence.excerpt()) : String.join(" | ", parts);

@@ -7,9 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,7 @@ import io.sessionfriction.processor.rules.StatefulPattern;
 final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, String, FrictionAlert> {
 
     static final int EVIDENCE_KEPT = 5;
+    static final Duration PURGE_EVERY = Duration.ofHours(1);
 
     private static final Logger log = LoggerFactory.getLogger(FrictionAlertProcessor.class);
 
@@ -40,16 +44,19 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
     private final RuleCatalogue catalogue;
     private final FixesRegistry fixes;
     private final Duration inactivityGap;
+    private final Duration retention;
     private final AlertStores names;
     private ProcessorContext<String, FrictionAlert> context;
     private KeyValueStore<String, SessionContext> sessions;
     private KeyValueStore<String, ToolCall> calls;
     private KeyValueStore<String, AlertState> alerts;
 
-    FrictionAlertProcessor(RuleCatalogue catalogue, FixesRegistry fixes, Duration inactivityGap, AlertStores names) {
+    /** @param retention how long after its last event a session's state is kept (in stream time) */
+    FrictionAlertProcessor(RuleCatalogue catalogue, FixesRegistry fixes, Duration inactivityGap, Duration retention, AlertStores names) {
         this.catalogue = catalogue;
         this.fixes = fixes;
         this.inactivityGap = inactivityGap;
+        this.retention = retention;
         this.names = names;
     }
 
@@ -59,6 +66,8 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
         this.sessions = context.getStateStore(names.sessions());
         this.calls = context.getStateStore(names.toolCalls());
         this.alerts = context.getStateStore(names.alerts());
+        // Stream time, not wall clock: a replay of last month forgets exactly what a live run would have.
+        context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::forgetIdleSessions);
     }
 
     @Override
@@ -88,8 +97,7 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
             return ToolCall.UNKNOWN;
         }
         ToolCall stored = Optional.ofNullable(calls.get(callKey(session, event.toolUseId()))).orElse(ToolCall.UNKNOWN);
-        ToolCall call = stored.fillFrom(event.toolName(), event.command(), event.normalizedCommand(), event.description());
-        return event.kind() == EventKind.TOOL_RESULT ? call.finish() : call;
+        return stored.fillFrom(event.toolName(), event.command(), event.normalizedCommand(), event.description());
     }
 
     private static void countRuns(Turn turn) {
@@ -141,22 +149,25 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
         EnrichedEvent event = turn.event();
         String fingerprint = Fingerprints.of(rule, occurrence);
         String alertId = AlertIds.of(session, rule.id(), fingerprint);
-        AlertState state = alerts.get(alertId);
+        String stateKey = AlertStores.withinSession(session, alertId);
+        AlertState state = alerts.get(stateKey);
         String key = occurrence.key() != null ? occurrence.key() : occurrenceKey(event);
-        List<FrictionAlert.Evidence> evidence = evidence(state, new FrictionAlert.Evidence(event.uuid(), event.timestamp(), occurrence.excerpt()));
+        FrictionAlert.Evidence seen = new FrictionAlert.Evidence(event.uuid(), event.timestamp(), occurrence.excerpt());
         if (state != null && state.seen(key)) {
-            // Another line of an occurrence already counted: richer evidence, same count, no re-emission.
-            alerts.put(alertId, new AlertState(state.alert().withEvidence(evidence), state.emittedLevel(), state.recentKeys()));
+            // Another line of an occurrence already counted (its result after its hook, its next progress
+            // line): same count, no re-emission; it becomes that occurrence's evidence, being the latest word.
+            alerts.put(stateKey, state.withLatestLineOf(key, seen));
             return;
         }
         long count = (state == null ? 0 : state.alert().count()) + occurrence.weight();
-        int level = rule.levelFor(count);
         int emittedLevel = state == null ? 0 : state.emittedLevel();
-        boolean emit = level > emittedLevel;
+        boolean emit = rule.levelFor(count) > emittedLevel;
+        int level = emit ? rule.levelFor(count) : emittedLevel;
+        // Escalation 0 is the first emission; each threshold reached after it adds one.
         FrictionAlert alert = new FrictionAlert(FrictionAlert.SCHEMA_VERSION, alertId, session, event.user(), rule.id(),
-                rule.category(), rule.severity(), rule.labels(), fingerprint, event.timestamp(), count,
-                Math.max(emit ? level : emittedLevel, 1) - 1, evidence, alertContext(turn), block(turn), sessionStart(turn), null);
-        alerts.put(alertId, new AlertState(alert, emit ? level : emittedLevel, state == null ? List.of(key) : state.keysWith(key)));
+                rule.category(), rule.severity(), rule.labels(), fingerprint, event.timestamp(), count, Math.max(level - 1, 0),
+                evidence(state, seen), alertContext(turn), block(turn), sessionStart(turn), null);
+        alerts.put(stateKey, new AlertState(alert, level, state == null ? List.of(key) : state.keysWith(key)));
         if (emit) {
             FrictionAlert out = fixes.suppressing(alert).map(fix -> alert.suppressed(fix.reference())).orElse(alert);
             context.forward(record.withValue(out));
@@ -189,16 +200,46 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
     private void save(String session, Turn turn) {
         EnrichedEvent event = turn.event();
         SessionContext updated = turn.session();
-        if (event.kind() == EventKind.USER_PROMPT && event.text() != null && !event.text().isBlank()) {
-            updated = updated.withPrompt(event.text().strip(), RepeatedPromptDetector.key(event.text()));
+        Optional<String> prompt = AnalystPrompt.of(event);
+        if (prompt.isPresent()) {
+            updated = updated.withPrompt(prompt.get(), RepeatedPromptDetector.key(prompt.get()));
         }
         sessions.put(session, updated);
-        if (event.toolUseId() != null) {
+        if (event.toolUseId() != null && event.kind() == EventKind.TOOL_RESULT) {
+            // The call is over: nothing later needs it, and the store holds only calls in flight.
+            calls.delete(callKey(session, event.toolUseId()));
+        } else if (event.toolUseId() != null) {
             calls.put(callKey(session, event.toolUseId()), turn.call());
         }
     }
 
     private static String callKey(String session, String toolUseId) {
-        return session + '|' + toolUseId;
+        return AlertStores.withinSession(session, toolUseId);
+    }
+
+    /** Drops the state of sessions whose last event is older than the retention: state stays bounded. */
+    void forgetIdleSessions(long streamTime) {
+        Instant horizon = Instant.ofEpochMilli(streamTime).minus(retention);
+        List<String> idle = new ArrayList<>();
+        try (KeyValueIterator<String, SessionContext> all = sessions.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.lastEventTime() != null && entry.value.lastEventTime().isBefore(horizon)) {
+                    idle.add(entry.key);
+                }
+            });
+        }
+        for (String session : idle) {
+            sessions.delete(session);
+            deleteWithPrefix(calls, AlertStores.sessionPrefix(session));
+            deleteWithPrefix(alerts, AlertStores.sessionPrefix(session));
+        }
+    }
+
+    private static void deleteWithPrefix(KeyValueStore<String, ?> store, String prefix) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, ?> entries = store.prefixScan(prefix, new StringSerializer())) {
+            entries.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        keys.forEach(store::delete);
     }
 }

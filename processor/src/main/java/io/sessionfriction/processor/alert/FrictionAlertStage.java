@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 import io.sessionfriction.processor.Json;
+import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.Topics;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.rules.RuleCatalogue;
@@ -24,18 +25,27 @@ import io.sessionfriction.processor.topology.AlertStage;
  *                                   └─ otherwise ───────────▶ friction-alerts
  * </pre>
  * Its stores (alert-session-context, alert-tool-calls, alert-state) come with the processor supplier.
+ * A session idle for longer than the allowed lateness is forgotten (its alert counts start over if it resumes).
  */
 public final class FrictionAlertStage implements AlertStage {
 
     private final RuleCatalogue catalogue;
     private final FixesRegistry fixes;
-    private final Duration inactivityGap;
+    private final ProcessorSettings settings;
 
-    /** @param inactivityGap the topology's active-block gap: a retry loop counts within one block */
-    public FrictionAlertStage(RuleCatalogue catalogue, FixesRegistry fixes, Duration inactivityGap) {
+    /**
+     * @param settings the topology's: its inactivity gap bounds a retry loop (one active block), its
+     *                 allowed lateness how long an idle session's alert state is kept, its storage the stores'
+     */
+    public FrictionAlertStage(RuleCatalogue catalogue, FixesRegistry fixes, ProcessorSettings settings) {
         this.catalogue = catalogue;
         this.fixes = fixes;
-        this.inactivityGap = inactivityGap;
+        this.settings = settings;
+    }
+
+    /** With default settings but this inactivity gap (persistent stores, default lateness). */
+    public FrictionAlertStage(RuleCatalogue catalogue, FixesRegistry fixes, Duration inactivityGap) {
+        this(catalogue, fixes, ProcessorSettings.defaults().withInactivityGap(inactivityGap));
     }
 
     @Override
@@ -55,12 +65,12 @@ public final class FrictionAlertStage implements AlertStage {
 
         @Override
         public Processor<String, EnrichedEvent, String, FrictionAlert> get() {
-            return new FrictionAlertProcessor(catalogue, fixes, inactivityGap, AlertStores.DEFAULT);
+            return new FrictionAlertProcessor(catalogue, fixes, settings.inactivityGap(), settings.allowedLateness(), AlertStores.DEFAULT);
         }
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return AlertStores.DEFAULT.builders();
+            return AlertStores.DEFAULT.builders(settings);
         }
     }
 }

@@ -2,13 +2,13 @@ package io.sessionfriction.processor.alert;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import io.sessionfriction.processor.event.EnrichedEvent;
-import io.sessionfriction.processor.event.EventKind;
 import io.sessionfriction.processor.rules.Rule;
 
 /**
- * A user prompt that repeats one of the previous {@code window} prompts (case, spacing and trailing
+ * An analyst's prompt ({@link AnalystPrompt}) that repeats one of the previous {@code window} prompts (case, spacing and trailing
  * punctuation ignored) and has at least {@code minLength} characters: the analyst asks again because
  * the first answer did not help. (The processor records each prompt after detectors look.)
  */
@@ -19,18 +19,19 @@ final class RepeatedPromptDetector implements PatternDetector {
     @Override
     public void detect(Rule rule, Turn turn) {
         EnrichedEvent event = turn.event();
-        if (event.kind() != EventKind.USER_PROMPT || event.text() == null) {
+        Optional<String> prompt = AnalystPrompt.of(event);
+        if (prompt.isEmpty()) {
             return;
         }
-        String key = key(event.text());
+        String key = key(prompt.get());
         if (key.length() < rule.stateful().threshold("minLength")) {
             return;
         }
         List<String> recent = turn.session().recentPromptKeys();
         int window = rule.stateful().threshold("window");
         if (recent.subList(Math.max(0, recent.size() - window), recent.size()).contains(key)) {
-            String prompt = event.text().strip();
-            String excerpt = "asked again: " + (prompt.length() <= EXCERPT_CHARS ? prompt : prompt.substring(0, EXCERPT_CHARS) + "…");
+            String text = prompt.get();
+            String excerpt = "asked again: " + (text.length() <= EXCERPT_CHARS ? text : text.substring(0, EXCERPT_CHARS) + "…");
             turn.found(new Occurrence(rule, excerpt, event.uuid(), 1, turn.call()));
         }
     }

@@ -6,8 +6,8 @@ import io.sessionfriction.processor.rules.Rule;
 
 /**
  * A Bash command whose elapsed time crosses {@code seconds}: alerted once per command, on the first
- * progress line at or over the threshold, while it still runs (elapsedTimeSeconds is cumulative, so
- * later progress lines of the same command say nothing new).
+ * progress line at or over the threshold, so while it still runs rather than at its result
+ * (elapsedTimeSeconds is cumulative: later progress lines of the same command say nothing new).
  */
 final class SlowCommandDetector implements PatternDetector {
 
@@ -19,7 +19,7 @@ final class SlowCommandDetector implements PatternDetector {
         }
         int seconds = rule.stateful().threshold("seconds");
         ToolCall call = turn.call();
-        if (event.elapsedSeconds() < seconds || call.finished() || call.slowAlertedBy().contains(rule.id())) {
+        if (event.elapsedSeconds() < seconds || call.slowAlertedBy().contains(rule.id())) {
             return;
         }
         turn.call(call.slowAlertedBy(rule.id()));

@@ -7,13 +7,14 @@ import java.util.Set;
  * What the stage remembers of one tool call (by toolUseId), so alerts on its result, hooks and progress
  * lines carry the command and description of the tool_use.
  *
+ * The entry lives from the tool_use to its tool_result (store {@code alert-tool-calls}), so the store
+ * holds only calls in flight.
+ *
  * @param slowAlertedBy the slow-command rules that already alerted on this call (once per call)
- * @param finished      its tool_result has arrived: a command that is done is no longer "still running"
  */
-record ToolCall(String toolName, String command, String normalizedCommand, String description,
-        Set<String> slowAlertedBy, boolean finished) {
+record ToolCall(String toolName, String command, String normalizedCommand, String description, Set<String> slowAlertedBy) {
 
-    static final ToolCall UNKNOWN = new ToolCall(null, null, null, null, Set.of(), false);
+    static final ToolCall UNKNOWN = new ToolCall(null, null, null, null, Set.of());
 
     ToolCall {
         slowAlertedBy = slowAlertedBy == null ? Set.of() : Set.copyOf(slowAlertedBy);
@@ -22,18 +23,14 @@ record ToolCall(String toolName, String command, String normalizedCommand, Strin
     ToolCall slowAlertedBy(String ruleId) {
         Set<String> rules = new HashSet<>(slowAlertedBy);
         rules.add(ruleId);
-        return new ToolCall(toolName, command, normalizedCommand, description, rules, finished);
-    }
-
-    ToolCall finish() {
-        return new ToolCall(toolName, command, normalizedCommand, description, slowAlertedBy, true);
+        return new ToolCall(toolName, command, normalizedCommand, description, rules);
     }
 
     /** Fields this line knows better (a tool_result names its tool), keeping what the tool_use told us. */
     ToolCall fillFrom(String toolName, String command, String normalizedCommand, String description) {
         return new ToolCall(first(this.toolName, toolName), first(this.command, command),
                 first(this.normalizedCommand, normalizedCommand), first(this.description, description),
-                slowAlertedBy, finished);
+                slowAlertedBy);
     }
 
     private static String first(String kept, String offered) {

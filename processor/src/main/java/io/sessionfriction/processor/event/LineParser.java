@@ -32,6 +32,10 @@ public final class LineParser implements FixedKeyProcessor<String, TranscriptLin
         ParsedLine parsed = parse(record.key(), record.value(), record.headers());
         if (parsed instanceof DeadLetter dead) {
             events.deadLettered(record.key(), dead.error());
+            // A dead letter has no event time; stamped with the wall clock, so topic retention keeps it
+            // for its full period instead of treating a 0 (no partition time yet) as 1970.
+            context.forward(record.withValue(parsed).withTimestamp(context.currentSystemTimeMs()));
+            return;
         }
         context.forward(record.withValue(parsed));
     }

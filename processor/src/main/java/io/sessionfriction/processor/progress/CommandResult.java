@@ -14,6 +14,8 @@ record CommandResult(Outcome outcome, Integer exitCode, String backgroundTaskId)
     // The error text of a failed Bash call starts "Exit code N" (after an optional "Error: ").
     private static final Pattern EXIT_CODE = Pattern.compile("^(?:Error: )?Exit code (\\d+)");
     private static final String BACKGROUNDED = "Command running in background with ID";
+    // The user stopped the call at its permission prompt: it never ran, so it has no exit code.
+    private static final String REJECTED = "The user doesn't want to proceed";
 
     static CommandResult of(EnrichedEvent result) {
         JsonNode line = result.event();
@@ -23,7 +25,7 @@ record CommandResult(Outcome outcome, Integer exitCode, String backgroundTaskId)
         if (backgroundTaskId != null || content.startsWith(BACKGROUNDED)) {
             return new CommandResult(Outcome.BACKGROUNDED, null, backgroundTaskId);
         }
-        if (toolUseResult.path("interrupted").asBoolean(false)) {
+        if (toolUseResult.path("interrupted").asBoolean(false) || content.startsWith(REJECTED)) {
             return new CommandResult(Outcome.INTERRUPTED, null, null);
         }
         if (Boolean.TRUE.equals(result.isError())) {

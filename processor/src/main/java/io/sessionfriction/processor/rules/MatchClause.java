@@ -1,5 +1,6 @@
 package io.sessionfriction.processor.rules;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -12,15 +13,26 @@ import io.sessionfriction.processor.event.EventKind;
 
 /**
  * One way a rule can match a single line: the line is of one of {@code kinds} (any if empty), its tool
- * is one of {@code tools} (any if empty), and {@code regex} is found in {@code field}.
+ * is one of {@code tools} (any if empty), {@code regex} is found in {@code field}, and none of the
+ * {@code unless} conditions holds.
  */
-public record MatchClause(Set<EventKind> kinds, Set<String> tools, EventField field, Pattern regex) {
+public record MatchClause(Set<EventKind> kinds, Set<String> tools, EventField field, Pattern regex, List<Condition> unless) {
+
+    /** The regex is found in the field. */
+    public record Condition(EventField field, Pattern regex) {
+
+        boolean holds(EnrichedEvent event) {
+            String value = field.read(event);
+            return value != null && regex.matcher(value).find();
+        }
+    }
 
     /** Excerpts longer than this are cut: an excerpt identifies the problem, it does not carry the output. */
     static final int MAX_EXCERPT = 240;
 
     public MatchClause {
         kinds = Set.copyOf(kinds);
+        unless = List.copyOf(unless);
         tools = tools.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -33,7 +45,7 @@ public record MatchClause(Set<EventKind> kinds, Set<String> tools, EventField fi
             return Optional.empty();
         }
         String value = field.read(event);
-        if (value == null) {
+        if (value == null || unless.stream().anyMatch(condition -> condition.holds(event))) {
             return Optional.empty();
         }
         Matcher matcher = regex.matcher(value);

@@ -101,13 +101,6 @@ public final class RuleCatalogue {
         return rules.stream().filter(rule -> !rule.match().isEmpty()).toList();
     }
 
-    /** The rules that use a stateful pattern. */
-    public List<Rule> statefulRules(StatefulPattern pattern) {
-        return rules.stream()
-                .filter(rule -> rule.statefulPattern().map(s -> s.pattern() == pattern).orElse(false))
-                .toList();
-    }
-
     /** A catalogue file: default escalation thresholds and rule definitions, as parsed. */
     private record CatalogueFile(String origin, List<Integer> escalateAt, List<RuleDefinition> rules) {
     }

@@ -23,7 +23,11 @@ record RuleDefinition(
         Boolean enabled) {
 
     /** One match clause as written; without a regex it uses the rule's. */
-    record MatchDefinition(List<String> kinds, List<String> tools, String field, String regex) {
+    record MatchDefinition(List<String> kinds, List<String> tools, String field, String regex, List<ConditionDefinition> unless) {
+    }
+
+    /** A condition that, when its regex is found in its field, stops a clause from matching. */
+    record ConditionDefinition(String field, String regex) {
     }
 
     /** This definition with every field the override names replaced; stateful thresholds merge key by key. */

@@ -107,21 +107,32 @@ final class RuleValidator {
             eventKind(kind).ifPresentOrElse(kinds::add, () -> at.add(where + ".kinds",
                     "'" + kind + "' is not an event kind (" + Arrays.toString(EventKind.values()) + ")"));
         }
-        EventField field = null;
-        if (def.field() == null) {
-            at.add(where + ".field", "is required (" + EventField.namedFields() + ")");
-        } else {
-            field = EventField.parse(def.field()).orElse(null);
-            if (field == null) {
-                at.add(where + ".field", "'" + def.field() + "' is not one of " + EventField.namedFields());
-            }
-        }
+        EventField field = field(at, where + ".field", def.field());
         Pattern regex = def.regex() != null ? regex(at, where + ".regex", def.regex())
                 : regex(at, "regex", ruleRegex);
+        List<MatchClause.Condition> unless = new ArrayList<>();
+        List<RuleDefinition.ConditionDefinition> conditions = def.unless() == null ? List.of() : def.unless();
+        for (int i = 0; i < conditions.size(); i++) {
+            String condition = where + ".unless[" + i + "]";
+            EventField conditionField = field(at, condition + ".field", conditions.get(i).field());
+            Pattern conditionRegex = regex(at, condition + ".regex", conditions.get(i).regex());
+            unless.add(new MatchClause.Condition(conditionField, conditionRegex));
+        }
         if (at.count() > before) {
             return Optional.empty();
         }
-        return Optional.of(new MatchClause(kinds, def.tools() == null ? Set.of() : Set.copyOf(def.tools()), field, regex));
+        return Optional.of(new MatchClause(kinds, def.tools() == null ? Set.of() : Set.copyOf(def.tools()), field, regex, unless));
+    }
+
+    private EventField field(Problems at, String where, String spec) {
+        if (spec == null) {
+            at.add(where, "is required (" + EventField.namedFields() + ")");
+            return null;
+        }
+        return EventField.parse(spec).orElseGet(() -> {
+            at.add(where, "'" + spec + "' is not one of " + EventField.namedFields());
+            return null;
+        });
     }
 
     private static Optional<EventKind> eventKind(String text) {

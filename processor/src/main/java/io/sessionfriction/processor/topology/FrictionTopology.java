@@ -56,7 +56,7 @@ public final class FrictionTopology {
     }
 
     public static Topology build(ProcessorSettings settings, SignalMatcher matcher, AlertStage alerts, ProcessorEvents events) {
-        StreamsBuilder builder = new StreamsBuilder();
+        StreamsBuilder builder = new StreamsBuilder(settings.topologyConfig());
         addStores(builder, settings);
 
         KStream<String, ParsedLine> parsed = builder

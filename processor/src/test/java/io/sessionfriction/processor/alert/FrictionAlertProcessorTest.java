@@ -35,13 +35,16 @@ class FrictionAlertProcessorTest {
     @TempDir
     Path dir;
 
+    private static final Duration RETENTION = Duration.ofDays(7);
+
     private final MockProcessorContext<String, FrictionAlert> context = new MockProcessorContext<>();
 
     private FrictionAlertProcessor processor(RuleCatalogue catalogue) {
         addStore(AlertStores.DEFAULT.sessions(), Json.serde(SessionContext.class));
         addStore(AlertStores.DEFAULT.toolCalls(), Json.serde(ToolCall.class));
         addStore(AlertStores.DEFAULT.alerts(), Json.serde(AlertState.class));
-        FrictionAlertProcessor processor = new FrictionAlertProcessor(catalogue, FixesRegistry.empty(), Duration.ofMinutes(10), AlertStores.DEFAULT);
+        FrictionAlertProcessor processor = new FrictionAlertProcessor(catalogue, FixesRegistry.empty(), Duration.ofMinutes(10),
+                RETENTION, AlertStores.DEFAULT);
         processor.init(context);
         return processor;
     }
@@ -55,9 +58,18 @@ class FrictionAlertProcessorTest {
 
     /** Feeds a line with the signals the enrichment would have attached. */
     private static void feed(FrictionAlertProcessor processor, RuleCatalogue catalogue, AnEnrichedEvent line) {
+        feed(processor, catalogue, "session-1", line);
+    }
+
+    private static void feed(FrictionAlertProcessor processor, RuleCatalogue catalogue, String session, AnEnrichedEvent line) {
         EnrichedEvent event = line.build();
         EnrichedEvent withSignals = line.build(new RuleMatcher(catalogue).match(event));
-        processor.process(new Record<>("session-1", withSignals, event.timestamp().toEpochMilli()));
+        processor.process(new Record<>(session, withSignals, event.timestamp().toEpochMilli()));
+    }
+
+    private long entries(String store) {
+        KeyValueStore<String, ?> kv = context.getStateStore(store);
+        return kv.approximateNumEntries();
     }
 
     private List<FrictionAlert> forwarded() {
@@ -111,5 +123,21 @@ class FrictionAlertProcessorTest {
         processor.process(new Record<>("session-1", untimed, 0L));
 
         assertThat(forwarded()).isEmpty();
+    }
+
+    @Test
+    void aSessionIdleForLongerThanTheRetentionIsForgottenAndOthersAreKept() {
+        RuleCatalogue catalogue = RuleCatalogue.defaults();
+        FrictionAlertProcessor processor = processor(catalogue);
+        feed(processor, catalogue, "old", aBashToolUse("toolu_1", "make report").uuid("use").at(T0));
+        feed(processor, catalogue, "old", anApiError("status 529: Overloaded").uuid("api").at(T0.plusSeconds(1)));
+        feed(processor, catalogue, "recent", anApiError("status 529: Overloaded").uuid("api-2").at(T0.plus(RETENTION)));
+        assertThat(List.of(entries("alert-session-context"), entries("alert-tool-calls"), entries("alert-state"))).containsExactly(2L, 1L, 2L);
+
+        context.scheduledPunctuators().get(0).getPunctuator().punctuate(T0.plus(RETENTION).plusSeconds(2).toEpochMilli());
+
+        assertThat(List.of(entries("alert-session-context"), entries("alert-tool-calls"), entries("alert-state"))).containsExactly(1L, 0L, 1L);
+        KeyValueStore<String, SessionContext> sessions = context.getStateStore("alert-session-context");
+        assertThat(sessions.get("recent")).isNotNull();
     }
 }

@@ -5,6 +5,9 @@ import static io.sessionfriction.processor.event.Lines.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.Optional;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 class EventTimeTest {
@@ -55,7 +58,7 @@ class EventTimeTest {
     }
 
     private static ConsumerRecord<Object, Object> record(TranscriptLine value, long timestamp) {
-        return new ConsumerRecord<>("session-events", 0, 0, timestamp, org.apache.kafka.common.record.TimestampType.CREATE_TIME,
-                0, 0, "s1", value, new org.apache.kafka.common.header.internals.RecordHeaders(), java.util.Optional.empty());
+        return new ConsumerRecord<>("session-events", 0, 0, timestamp, TimestampType.CREATE_TIME,
+                0, 0, "s1", value, new RecordHeaders(), Optional.empty());
     }
 }

@@ -1,5 +1,7 @@
 package io.sessionfriction.processor.event;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,8 +19,8 @@ public final class Lines {
     public static JsonNode json(String text) {
         try {
             return Json.MAPPER.readTree(text);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

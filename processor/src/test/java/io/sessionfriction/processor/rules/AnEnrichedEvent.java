@@ -125,6 +125,12 @@ public final class AnEnrichedEvent {
         return this;
     }
 
+    /** A field of the original line (isSidechain, isMeta, ...). */
+    public AnEnrichedEvent raw(String field, boolean value) {
+        this.raw.put(field, value);
+        return this;
+    }
+
     public AnEnrichedEvent text(String value) {
         this.text = value;
         return this;

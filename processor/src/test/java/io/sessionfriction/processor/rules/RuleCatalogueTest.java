@@ -103,6 +103,8 @@ class RuleCatalogueTest {
                       - kinds: [TOOL_RESUTL]
                         field: stdout
                         regex: '(unclosed'
+                        unless:
+                          - {field: 'event:isMeta', regex: 'true'}
                 """);
 
         assertThat(error.problems()).containsExactlyInAnyOrder(
@@ -114,7 +116,9 @@ class RuleCatalogueTest {
                         + Arrays.toString(EventKind.values()) + ")",
                 "rule 'broken-regex' (user file " + dir.resolve("rules.yaml") + "): field 'match[0].field' 'stdout' is not one of "
                         + "command, cwd, description, errorText, inputSummary, isError, normalizedCommand, text, toolName, type, or event:/json/pointer",
-                "rule 'broken-regex' (user file " + dir.resolve("rules.yaml") + "): field 'match[0].regex' does not compile: Unclosed group near index 9");
+                "rule 'broken-regex' (user file " + dir.resolve("rules.yaml") + "): field 'match[0].regex' does not compile: Unclosed group near index 9",
+                "rule 'broken-regex' (user file " + dir.resolve("rules.yaml") + "): field 'match[0].unless[0].field' 'event:isMeta' is not one of "
+                        + "command, cwd, description, errorText, inputSummary, isError, normalizedCommand, text, toolName, type, or event:/json/pointer");
     }
 
     @Test

@@ -40,7 +40,7 @@ class RuleMatcherTest {
         @Test
         void anErrorResultIsAToolError() {
             assertThat(signals(aBashError("toolu_1", "mix test", "Exit code 2\n3 tests, 1 failure")))
-                    .containsExactly(new EnrichedEvent.Signal("tool-error", "tool-failure", "medium", "true"));
+                    .containsExactly(new EnrichedEvent.Signal("tool-error", "tool-failure", "medium", "Error: Exit code 2"));
         }
 
         @Test
@@ -162,6 +162,13 @@ class RuleMatcherTest {
         assertThat(rules(aUserPrompt("mix phx.server doesnt seem to start"))).containsExactly("user-confusion");
         assertThat(rules(aUserPrompt("why is the churn table empty again??"))).containsExactly("user-confusion");
         assertThat(rules(aUserPrompt("load the churn table and plot weekly actives"))).isEmpty();
+    }
+
+    @Test
+    void onlyTheAnalystsPromptsShowConfusion() {
+        // A subagent's prompt comes from the parent agent; an isMeta line is an injected reminder.
+        assertThat(rules(aUserPrompt("Find why the tests still fail").raw("isSidechain", true))).isEmpty();
+        assertThat(rules(aUserPrompt("<system-reminder>the build still fails</system-reminder>").raw("isMeta", true))).isEmpty();
     }
 
     @Test

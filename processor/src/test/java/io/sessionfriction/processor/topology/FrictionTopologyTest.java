@@ -1,14 +1,17 @@
 package io.sessionfriction.processor.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.HashSet;
 import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyDescription;
+import org.apache.kafka.streams.errors.TopologyException;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -42,6 +45,15 @@ class FrictionTopologyTest {
     }
 
     @Test
+    void anAlertStageWithAnUnnamedStoreFailsTheBuild() {
+        AlertStage unnamed = enriched -> enriched.groupByKey().count();
+
+        assertThatThrownBy(() -> FrictionTopology.build(ProcessorSettings.defaults(), SignalMatcher.NONE, unnamed,
+                new MeteredProcessorEvents(new SimpleMeterRegistry())))
+                .isInstanceOf(TopologyException.class).hasMessageContaining("has not been named");
+    }
+
+    @Test
     void itReadsOneTopicAndWritesTheFiveOutputsWithoutRepartitioning() {
         assertThat(description.subtopologies()).hasSize(1);
         Set<String> sinks = new HashSet<>();
@@ -68,11 +80,11 @@ class FrictionTopologyTest {
     void everyTopicIsCreatedOnceAndTheLatestValueTopicsAreCompacted() {
         var topics = Topics.newTopics(3);
 
-        assertThat(topics).extracting(org.apache.kafka.clients.admin.NewTopic::name).doesNotHaveDuplicates().containsExactlyInAnyOrder(
+        assertThat(topics).extracting(NewTopic::name).doesNotHaveDuplicates().containsExactlyInAnyOrder(
                 "session-events", "session-events-dlq", "session-events-late", "session-events-enriched", "session-activity",
                 "command-progress", "friction-alerts", "friction-alerts-suppressed");
         assertThat(topics).allMatch(topic -> topic.numPartitions() == 3);
         assertThat(topics).filteredOn(topic -> topic.configs() != null && "compact".equals(topic.configs().get("cleanup.policy")))
-                .extracting(org.apache.kafka.clients.admin.NewTopic::name).containsExactlyInAnyOrder("session-activity", "command-progress");
+                .extracting(NewTopic::name).containsExactlyInAnyOrder("session-activity", "command-progress");
     }
 }

@@ -14,6 +14,7 @@ import java.util.Random;
 
 import io.sessionfriction.processor.activity.Block;
 import io.sessionfriction.processor.activity.SessionActivity;
+import io.sessionfriction.topology.ActiveTimeDefinition;
 import io.sessionfriction.topology.FrictionDriver;
 import io.sessionfriction.topology.TranscriptLines.Line;
 import net.jqwik.api.Arbitraries;
@@ -21,6 +22,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 /**
  * Random sessions delivered as shuffled 30-minute batches, within the allowed lateness and behind another
@@ -49,7 +51,7 @@ class ActiveTimePropertyTest {
             batches.forEach(batch -> driver.pipe("s1", "alice", batch));
 
             SessionActivity activity = driver.activity().get("s1");
-            List<long[]> expected = referenceBlocks(times);
+            List<long[]> expected = ActiveTimeDefinition.blocks(times, Duration.ofMillis(GAP_MILLIS));
             assertThat(activity.blocks()).hasSize(expected.size());
             for (int i = 0; i < expected.size(); i++) {
                 Block block = activity.blocks().get(i);
@@ -66,10 +68,10 @@ class ActiveTimePropertyTest {
     @Provide
     Arbitrary<List<Long>> gaps() {
         Arbitrary<Long> gap = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(12, Arbitraries.longs().between(0, 120_000)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of(GAP_MILLIS - 1, GAP_MILLIS, GAP_MILLIS + 1)),
-                net.jqwik.api.Tuple.of(3, Arbitraries.longs().between(GAP_MILLIS, Duration.ofHours(3).toMillis())),
-                net.jqwik.api.Tuple.of(1, Arbitraries.longs().between(Duration.ofHours(3).toMillis(), Duration.ofHours(40).toMillis())));
+                Tuple.of(12, Arbitraries.longs().between(0, 120_000)),
+                Tuple.of(2, Arbitraries.of(GAP_MILLIS - 1, GAP_MILLIS, GAP_MILLIS + 1)),
+                Tuple.of(3, Arbitraries.longs().between(GAP_MILLIS, Duration.ofHours(3).toMillis())),
+                Tuple.of(1, Arbitraries.longs().between(Duration.ofHours(3).toMillis(), Duration.ofHours(40).toMillis())));
         return gap.list().ofMinSize(0).ofMaxSize(60)
                 .filter(gaps -> gaps.stream().mapToLong(Long::longValue).sum() <= MAX_SPAN_MILLIS);
     }
@@ -83,23 +85,5 @@ class ActiveTimePropertyTest {
             times.add(at);
         }
         return times;
-    }
-
-    /** The definition, written the plain way: [start, end] in epoch millis per block. */
-    private static List<long[]> referenceBlocks(List<Instant> times) {
-        List<Long> sorted = new ArrayList<>(times.stream().map(Instant::toEpochMilli).toList());
-        Collections.sort(sorted);
-        List<long[]> blocks = new ArrayList<>();
-        long start = sorted.get(0);
-        long previous = start;
-        for (long time : sorted.subList(1, sorted.size())) {
-            if (time - previous > GAP_MILLIS) {
-                blocks.add(new long[] {start, previous});
-                start = time;
-            }
-            previous = time;
-        }
-        blocks.add(new long[] {start, previous});
-        return blocks;
     }
 }

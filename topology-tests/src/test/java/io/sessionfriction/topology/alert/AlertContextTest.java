@@ -47,7 +47,7 @@ class AlertContextTest {
             assertThat(alert.timestamp()).isEqualTo(T0.plus(Duration.ofMinutes(5)));
             assertThat(alert.context()).isEqualTo(new FrictionAlert.Context("python churn.py --since 2026-01-01",
                     "Recompute churn", CWD, List.of("add a region column", "use the 2026 data only", "now recompute churn")));
-            assertThat(alert.evidence()).containsExactly(new FrictionAlert.Evidence(failure.uuid(), failure.timestamp(), "true"));
+            assertThat(alert.evidence()).containsExactly(new FrictionAlert.Evidence(failure.uuid(), failure.timestamp(), "Error: Exit code 1"));
             assertThat(alert.block()).isEqualTo(new FrictionAlert.Block(T0, T0.plus(Duration.ofMinutes(5))));
             assertThat(alert.sessionStart()).isEqualTo(T0);
             assertThat(alert.suppressedBy()).isNull();

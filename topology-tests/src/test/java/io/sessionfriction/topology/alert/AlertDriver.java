@@ -35,9 +35,10 @@ final class AlertDriver implements AutoCloseable {
 
     private AlertDriver(RuleCatalogue catalogue, FixesRegistry fixes) {
         // An application id of its own: its state directory must not collide with other test JVMs'.
-        ProcessorSettings settings = ProcessorSettings.defaults().withApplicationId("alert-specs-" + INSTANCES.incrementAndGet());
-        driver = FrictionDriver.start(settings, new RuleMatcher(catalogue),
-                new FrictionAlertStage(catalogue, fixes, settings.inactivityGap()));
+        // Memory stores, as the driver's: the test driver commits (and RocksDB would flush) after every record.
+        ProcessorSettings settings = ProcessorSettings.defaults().withApplicationId("alert-specs-" + INSTANCES.incrementAndGet())
+                .withStorage(ProcessorSettings.StateStorage.IN_MEMORY);
+        driver = FrictionDriver.start(settings, new RuleMatcher(catalogue), new FrictionAlertStage(catalogue, fixes, settings));
         Serde<FrictionAlert> serde = Json.serde(FrictionAlert.class);
         alerts = driver.driver().createOutputTopic(Topics.FRICTION_ALERTS.name(), Topics.FRICTION_ALERTS.keySerde().deserializer(), serde.deserializer());
         suppressed = driver.driver().createOutputTopic(Topics.FRICTION_ALERTS_SUPPRESSED.name(),

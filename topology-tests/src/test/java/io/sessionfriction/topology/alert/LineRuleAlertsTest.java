@@ -180,6 +180,17 @@ class LineRuleAlertsTest {
     }
 
     @Test
+    void injectedRemindersAndASubagentsPromptsAreNotTheAnalystAskingAgain() {
+        String reminder = "<system-reminder>\nPostToolUse:Edit hook additional context: [COMPILE ERROR]\n</system-reminder>";
+        driver.pipe(aUserPrompt(reminder).with("isMeta", true).after(seconds(0)),
+                aUserPrompt(reminder).with("isMeta", true).after(seconds(30)),
+                aUserPrompt("Find why the export still fails").with("isSidechain", true).after(seconds(40)),
+                aUserPrompt("Find why the export still fails").with("isSidechain", true).after(seconds(50)));
+
+        assertThat(driver.alerts()).isEmpty();
+    }
+
+    @Test
     void aRejectedEditIsAUserRejection() {
         Line edit = aToolUse("Edit").input("file_path", "/home/analyst/projects/churn/model.py").after(seconds(0));
         driver.pipe(edit, aToolError(edit.toolUseId(),

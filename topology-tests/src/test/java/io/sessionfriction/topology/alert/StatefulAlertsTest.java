@@ -1,10 +1,9 @@
 package io.sessionfriction.topology.alert;
 
-import static io.sessionfriction.topology.TranscriptLines.aBashError;
 import static io.sessionfriction.topology.TranscriptLines.aBashProgress;
 import static io.sessionfriction.topology.TranscriptLines.aBashToolUse;
-import static io.sessionfriction.topology.TranscriptLines.aHookProgress;
 import static io.sessionfriction.topology.TranscriptLines.aToolResult;
+import static io.sessionfriction.topology.alert.FailingRuns.failingRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -27,22 +26,6 @@ class StatefulAlertsTest {
         driver.close();
     }
 
-    /** One failing run of the command: tool_use, PostToolUseFailure hook, error result, {@code at} seconds after T0. */
-    private static List<Line> failingRun(String command, long at) {
-        Line use = aBashToolUse(command).after(Duration.ofSeconds(at));
-        return List.of(use,
-                aHookProgress("PostToolUseFailure", use.toolUseId()).after(Duration.ofSeconds(at + 1)),
-                aBashError(use.toolUseId(), 1, "Error: connection refused").after(Duration.ofSeconds(at + 1)));
-    }
-
-    private static List<Line> failingRuns(String command, int runs, long from) {
-        List<Line> lines = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            lines.addAll(failingRun(command, from + i * 20L));
-        }
-        return lines;
-    }
-
     @Test
     void fiftyIdenticalFailuresAreOneAlertPerRuleWithTwoEscalations() {
         driver.pipe(failingRuns("python load.py --table events", 50, 0));
@@ -58,6 +41,12 @@ class StatefulAlertsTest {
                 new Seen("tool-error", "Bash | python load.py --table events", 25, 2));
         // Re-emissions of one alert keep its id: a consumer overwriting by alertId holds two alerts.
         assertThat(alerts.stream().map(FrictionAlert::alertId).distinct()).hasSize(2);
+        // Each failure writes its hook line, then its result: the result, the latest word, is the evidence.
+        // (The 5th failure's result comes after its emission: the 25th's emission shows the 21st to 24th results.)
+        assertThat(alerts.get(3).evidence()).extracting(FrictionAlert.Evidence::excerpt)
+                .containsExactly("Error: Exit code 1", "Error: Exit code 1", "Error: Exit code 1", "Error: Exit code 1", "PostToolUseFailure:Bash");
+        assertThat(alerts.get(5).evidence()).extracting(FrictionAlert.Evidence::excerpt)
+                .containsExactly("Error: Exit code 1", "Error: Exit code 1", "Error: Exit code 1", "Error: Exit code 1", "PostToolUseFailure:Bash");
         assertThat(driver.alerts()).isEmpty();
     }
 

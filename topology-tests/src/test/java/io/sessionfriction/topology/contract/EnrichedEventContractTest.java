@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -96,14 +98,14 @@ class EnrichedEventContractTest {
     @Test
     void aFieldMissingFromAnEventFailsValidation() {
         JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(schema);
-        var renamed = PUBLISHED.get(0).deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) renamed).set("toolname", renamed.path("toolName"));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) renamed).remove("toolName");
+        ObjectNode renamed = (ObjectNode) PUBLISHED.get(0).deepCopy();
+        renamed.set("toolname", renamed.path("toolName"));
+        renamed.remove("toolName");
 
         assertThat(validator.validate(renamed)).isNotEmpty();
     }
 
-    private static Set<String> names(java.util.Iterator<String> names) {
+    private static Set<String> names(Iterator<String> names) {
         Set<String> set = new TreeSet<>();
         names.forEachRemaining(set::add);
         return set;

@@ -16,17 +16,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,13 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionfriction.collector.Collector;
 import io.sessionfriction.collector.CollectorConfig;
-import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.Topics;
-import io.sessionfriction.processor.alert.FixesRegistry;
-import io.sessionfriction.processor.alert.FrictionAlertStage;
-import io.sessionfriction.processor.rules.RuleCatalogue;
-import io.sessionfriction.processor.rules.RuleMatcher;
-import io.sessionfriction.processor.topology.FrictionTopology;
 import io.sessionfriction.topology.TranscriptLines.Line;
 
 /**
@@ -51,8 +39,6 @@ import io.sessionfriction.topology.TranscriptLines.Line;
  * the alerts name the session from the file's path, the user from its folder, and the line that failed.
  */
 class PipelineEndToEndTest {
-
-    private static final Duration BOUND = Duration.ofSeconds(60);
 
     private static KafkaFixture kafka;
 
@@ -88,11 +74,12 @@ class PipelineEndToEndTest {
         Line listed = aToolResult(ls.toolUseId(), "-rw------- 1 root data-ops 4096 churn-2026-01.csv").after(Duration.ofSeconds(13));
         writeTranscript("alice", "2026-02-11_" + SESSION_ID + ".jsonl", prompt, cat, denied, explain, ls, listed);
 
-        try (KafkaStreams processor = startProcessor("e2e-permission");
+        try (RunningProcessor processor = RunningProcessor.start(kafka, "e2e-permission", stateDir);
                 Collector collector = Collector.create(collectorConfig(), new SimpleMeterRegistry())) {
             assertThat(collector.runUntilCaughtUp().linesPublished()).isEqualTo(6);
 
-            List<JsonNode> alerts = readAlerts(2);
+            List<JsonNode> alerts = CommittedRecords.read(kafka, Topics.FRICTION_ALERTS, read -> read.size() >= 2).stream()
+                    .map(ConsumerRecord::value).toList();
 
             assertThat(alerts)
                     .extracting(a -> a.path("rule").asText(), a -> a.path("sessionId").asText(), a -> a.path("user").asText(),
@@ -115,41 +102,5 @@ class PipelineEndToEndTest {
 
     private CollectorConfig collectorConfig() {
         return CollectorConfig.defaults(sessions, kafka.bootstrapServers()).withTransactionalId("e2e-collector");
-    }
-
-    private KafkaStreams startProcessor(String applicationId) {
-        ProcessorSettings settings = ProcessorSettings.defaults().withApplicationId(applicationId);
-        RuleCatalogue catalogue = RuleCatalogue.defaults();
-        Properties props = settings.streamsProperties(kafka.bootstrapServers());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        KafkaStreams streams = new KafkaStreams(FrictionTopology.build(settings, new RuleMatcher(catalogue),
-                new FrictionAlertStage(catalogue, FixesRegistry.empty(), settings.inactivityGap())), props);
-        streams.start();
-        return streams;
-    }
-
-    /** Reads committed alerts until {@code expected} arrived, then a quiet second to catch any extra one. */
-    private List<JsonNode> readAlerts(int expected) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "e2e-alert-reader-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        List<JsonNode> alerts = new ArrayList<>();
-        try (KafkaConsumer<String, JsonNode> consumer = new KafkaConsumer<>(config,
-                Topics.FRICTION_ALERTS.keySerde().deserializer(), Topics.FRICTION_ALERTS.valueSerde().deserializer())) {
-            consumer.subscribe(List.of(Topics.FRICTION_ALERTS.name()));
-            long deadline = System.nanoTime() + BOUND.toNanos();
-            long quietUntil = Long.MAX_VALUE;
-            while (System.nanoTime() < Math.min(deadline, quietUntil)) {
-                for (ConsumerRecord<String, JsonNode> record : consumer.poll(Duration.ofMillis(200))) {
-                    alerts.add(record.value());
-                }
-                if (alerts.size() >= expected && quietUntil == Long.MAX_VALUE) {
-                    quietUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-                }
-            }
-        }
-        return alerts;
     }
 }

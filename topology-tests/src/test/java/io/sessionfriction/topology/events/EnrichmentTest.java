@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.Produced;
 import org.junit.jupiter.api.Test;
 
 import io.sessionfriction.processor.ProcessorSettings;
@@ -153,16 +155,16 @@ class EnrichmentTest {
     void theAlertStageIsAttachedToTheEnrichedStream() {
         AlertStage forwardErrors = enriched -> enriched.filter((key, event) -> Boolean.TRUE.equals(event.isError()))
                 .mapValues(EnrichedEvent::errorText)
-                .to("friction-alerts", org.apache.kafka.streams.kstream.Produced.with(
-                        org.apache.kafka.common.serialization.Serdes.String(), org.apache.kafka.common.serialization.Serdes.String()));
+                .to("friction-alerts", Produced.with(
+                        Serdes.String(), Serdes.String()));
         try (FrictionDriver driver = FrictionDriver.start(ProcessorSettings.defaults(), SignalMatcher.NONE, forwardErrors)) {
             driver.pipe("s1", "alice", aBashToolUse("ls /nope").id("toolu_1").at(T0),
                     aBashError("toolu_1", 2, "ls: /nope: No such file or directory").at(T0.plusSeconds(1)),
                     aToolResult("toolu_2", "fine").at(T0.plusSeconds(2)));
 
             var alerts = driver.driver().createOutputTopic("friction-alerts",
-                    org.apache.kafka.common.serialization.Serdes.String().deserializer(),
-                    org.apache.kafka.common.serialization.Serdes.String().deserializer());
+                    Serdes.String().deserializer(),
+                    Serdes.String().deserializer());
             assertThat(alerts.readValuesToList()).containsExactly("Error: Exit code 2\nls: /nope: No such file or directory");
         }
     }

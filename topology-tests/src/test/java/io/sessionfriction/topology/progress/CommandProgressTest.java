@@ -5,6 +5,7 @@ import static io.sessionfriction.topology.TranscriptLines.aBackgroundedResult;
 import static io.sessionfriction.topology.TranscriptLines.aBashError;
 import static io.sessionfriction.topology.TranscriptLines.aBashProgress;
 import static io.sessionfriction.topology.TranscriptLines.aBashToolUse;
+import static io.sessionfriction.topology.TranscriptLines.aRejectedToolUse;
 import static io.sessionfriction.topology.TranscriptLines.aToolResult;
 import static io.sessionfriction.topology.TranscriptLines.aToolUse;
 import static io.sessionfriction.topology.TranscriptLines.anInterruptedResult;
@@ -83,7 +84,9 @@ class CommandProgressTest {
                     anInterruptedResult("toolu_int").at(T0.plusSeconds(5)),
                     aBashToolUse("dbt run").id("toolu_bg").at(T0.plusSeconds(6)),
                     aBashProgress("toolu_bg").elapsed(120).at(T0.plusSeconds(126)),
-                    aBackgroundedResult("toolu_bg", "b7636e2").at(T0.plusSeconds(127)));
+                    aBackgroundedResult("toolu_bg", "b7636e2").at(T0.plusSeconds(127)),
+                    aBashToolUse("rm -rf /data/warehouse").id("toolu_no").at(T0.plusSeconds(130)),
+                    aRejectedToolUse("toolu_no").at(T0.plusSeconds(140)));
 
             Map<String, CommandProgress> commands = driver.commands();
             assertThat(commands.get("s1|toolu_err").outcome()).isEqualTo(Outcome.ERROR);
@@ -92,6 +95,7 @@ class CommandProgressTest {
             assertThat(commands.get("s1|toolu_bg").outcome()).isEqualTo(Outcome.BACKGROUNDED);
             assertThat(commands.get("s1|toolu_bg").backgroundTaskId()).isEqualTo("b7636e2");
             assertThat(commands.get("s1|toolu_bg").exitCode()).isNull();
+            assertThat(commands.get("s1|toolu_no").outcome()).isEqualTo(Outcome.INTERRUPTED);
         }
     }
 

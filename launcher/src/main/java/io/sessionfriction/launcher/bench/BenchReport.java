@@ -1,0 +1,88 @@
+package io.sessionfriction.launcher.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints each run as it ends, then the medians per contender and the collector's rate as a multiple of each kcat's. */
+public final class BenchReport {
+
+    /** The goal: the collector, exactly-once, at 0.7x kcat's rate or better. */
+    public static final double GOAL = 0.7;
+
+    private final PrintWriter out;
+    private final Map<String, List<RunResult>> runs = new LinkedHashMap<>();
+
+    public BenchReport(PrintWriter out) {
+        this.out = out;
+    }
+
+    public void header(Corpus corpus, String broker, String kcatVersion) {
+        out.printf(Locale.ROOT, "corpus: %s  %,d files  %,d lines  %,.1f MB%n", corpus.root(), corpus.files().size(),
+                corpus.lines(), corpus.bytes() / 1e6);
+        out.printf(Locale.ROOT, "broker: %s  kcat: %s%n", broker, kcatVersion);
+        host("start");
+        out.flush();
+    }
+
+    public void host(String when) {
+        out.printf(Locale.ROOT, "host at %s: nproc=%d  loadavg %s%n", when, Runtime.getRuntime().availableProcessors(),
+                loadAverage());
+        out.flush();
+    }
+
+    public void add(RunResult run) {
+        runs.computeIfAbsent(run.contender(), k -> new ArrayList<>()).add(run);
+        out.printf(Locale.ROOT, "round %d  %-14s %7.1f s  %,10.0f lines/s  %6.1f MB/s  records %,d of %,d %s%n",
+                run.round(), run.contender(), run.seconds(), run.linesPerSecond(), run.megabytesPerSecond(),
+                run.counted(), run.expected(), run.complete() ? "OK" : "MISMATCH");
+        out.flush();
+    }
+
+    /** Medians and ratios; false when some run lost or duplicated records. */
+    public boolean summary() {
+        out.println("median of each contender:");
+        Map<String, RunResult> medians = new LinkedHashMap<>();
+        runs.forEach((name, list) -> {
+            RunResult median = median(list);
+            medians.put(name, median);
+            out.printf(Locale.ROOT, "  %-14s %7.1f s  %,10.0f lines/s  %6.1f MB/s%n", name, median.seconds(),
+                    median.linesPerSecond(), median.megabytesPerSecond());
+        });
+        RunResult collector = medians.get("collector");
+        if (collector != null) {
+            medians.forEach((name, other) -> {
+                if (other != collector) {
+                    double ratio = collector.linesPerSecond() / other.linesPerSecond();
+                    out.printf(Locale.ROOT, "ratio collector/%s = %.2f (goal >= %.1f: %s)%n", name, ratio, GOAL,
+                            ratio >= GOAL ? "met" : "NOT met");
+                }
+            });
+        }
+        boolean complete = runs.values().stream().flatMap(List::stream).allMatch(RunResult::complete);
+        out.println(complete ? "every run delivered every record exactly once" : "SOME RUN LOST OR DUPLICATED RECORDS");
+        out.flush();
+        return complete;
+    }
+
+    /** The run of median duration (the lower middle for an even count), so its figures belong to one real run. */
+    static RunResult median(List<RunResult> list) {
+        List<RunResult> sorted = new ArrayList<>(list);
+        sorted.sort((a, b) -> a.elapsed().compareTo(b.elapsed()));
+        return sorted.get((sorted.size() - 1) / 2);
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.sessionfriction.launcher.bench;
+
+import java.util.List;
+
+import org.apache.kafka.clients.admin.NewTopic;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sessionfriction.collector.Collector;
+import io.sessionfriction.collector.CollectorConfig;
+import io.sessionfriction.collector.CollectorStats;
+
+/**
+ * The collector in its normal transactional mode: records and file checkpoints in one transaction per
+ * pass chunk, acks=all, idempotent. Timed from creating the collector (its initTransactions included)
+ * until the last transaction committed and the producer closed.
+ */
+public final class CollectorContender implements Contender {
+
+    private final CollectorConfig base;
+    private final int partitions;
+    private final BenchTopics topics;
+    private CollectorStats lastStats;
+
+    public CollectorContender(CollectorConfig base, int partitions, BenchTopics topics) {
+        this.base = base;
+        this.partitions = partitions;
+        this.topics = topics;
+    }
+
+    @Override
+    public String name() {
+        return "collector";
+    }
+
+    /** What the last run's collector reported, for the log: DLQ records or shortened events would explain a gap. */
+    public CollectorStats lastStats() {
+        return lastStats;
+    }
+
+    @Override
+    public RunResult run(Corpus corpus, int round) throws Exception {
+        String prefix = "bench-collector-" + round + "-";
+        CollectorConfig config = base.withTopics(prefix + "events", prefix + "dlq", prefix + "offsets")
+                .withTransactionalId("bench-collector-" + round);
+        List<NewTopic> created = Collector.topics(config, partitions);
+        topics.create(created);
+        long began = System.nanoTime();
+        try (Collector collector = Collector.create(config, new SimpleMeterRegistry())) {
+            collector.runUntilCaughtUp();
+            lastStats = collector.stats();
+        }
+        long elapsed = System.nanoTime() - began;
+        long counted = topics.countCommitted(config.eventsTopic());
+        topics.delete(created.stream().map(NewTopic::name).toList());
+        return new RunResult(name(), round, java.time.Duration.ofNanos(elapsed), corpus.lines(), corpus.bytes(),
+                corpus.lines(), counted);
+    }
+}

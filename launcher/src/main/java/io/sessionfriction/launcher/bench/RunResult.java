@@ -1,0 +1,35 @@
+package io.sessionfriction.launcher.bench;
+
+import java.time.Duration;
+
+/**
+ * One timed publication of the corpus.
+ *
+ * @param contender who published
+ * @param round     1-based round of the alternation
+ * @param elapsed   from start until every record was acknowledged (kcat) or committed (collector)
+ * @param lines     corpus lines, the rate's numerator for every contender
+ * @param bytes     corpus bytes
+ * @param expected  records the topic should hold
+ * @param counted   records a read_committed consumer found on the topic afterwards
+ */
+public record RunResult(String contender, int round, Duration elapsed, long lines, long bytes, long expected,
+        long counted) {
+
+    public double seconds() {
+        return elapsed.toNanos() / 1e9;
+    }
+
+    public double linesPerSecond() {
+        return lines / seconds();
+    }
+
+    /** Megabytes of 10^6 bytes per second. */
+    public double megabytesPerSecond() {
+        return bytes / 1e6 / seconds();
+    }
+
+    public boolean complete() {
+        return counted == expected;
+    }
+}

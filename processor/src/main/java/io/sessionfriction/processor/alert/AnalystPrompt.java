@@ -1,0 +1,29 @@
+package io.sessionfriction.processor.alert;
+
+import java.util.Optional;
+
+import io.sessionfriction.processor.event.EnrichedEvent;
+import io.sessionfriction.processor.event.EventKind;
+
+/**
+ * What the analyst typed, as opposed to other user lines: a subagent's prompts come from the parent
+ * agent (isSidechain), isMeta lines are injected reminders, and text starting with a tag is a slash
+ * command or its output ({@code <command-name>}, {@code <local-command-stdout>}, {@code <system-reminder>}).
+ */
+final class AnalystPrompt {
+
+    private AnalystPrompt() {
+    }
+
+    static Optional<String> of(EnrichedEvent event) {
+        if (event.kind() != EventKind.USER_PROMPT || event.text() == null || flag(event, "isSidechain") || flag(event, "isMeta")) {
+            return Optional.empty();
+        }
+        String text = event.text().strip();
+        return text.isEmpty() || text.startsWith("<") ? Optional.empty() : Optional.of(text);
+    }
+
+    private static boolean flag(EnrichedEvent event, String field) {
+        return event.event() != null && event.event().path(field).asBoolean(false);
+    }
+}

@@ -1,0 +1,44 @@
+package io.sessionfriction.topology.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.awaitility.Awaitility;
+
+import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.alert.FixesRegistry;
+import io.sessionfriction.processor.alert.FrictionAlertStage;
+import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.processor.rules.RuleMatcher;
+import io.sessionfriction.processor.topology.FrictionTopology;
+
+/** The production topology with the shipped rules, run by a real KafkaStreams instance against the fixture. */
+final class RunningProcessor implements AutoCloseable {
+
+    private final KafkaStreams streams;
+
+    private RunningProcessor(KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    static RunningProcessor start(KafkaFixture kafka, String applicationId, Path stateDir) {
+        ProcessorSettings settings = ProcessorSettings.defaults().withApplicationId(applicationId);
+        RuleCatalogue catalogue = RuleCatalogue.defaults();
+        Properties props = settings.streamsProperties(kafka.bootstrapServers());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        KafkaStreams streams = new KafkaStreams(FrictionTopology.build(settings, new RuleMatcher(catalogue),
+                new FrictionAlertStage(catalogue, FixesRegistry.empty(), settings.inactivityGap())), props);
+        streams.start();
+        Awaitility.await("processor running").atMost(Duration.ofSeconds(60))
+                .until(() -> streams.state() == KafkaStreams.State.RUNNING);
+        return new RunningProcessor(streams);
+    }
+
+    @Override
+    public void close() {
+        streams.close(Duration.ofSeconds(30));
+    }
+}
