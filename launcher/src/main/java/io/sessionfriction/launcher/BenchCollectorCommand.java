@@ -50,6 +50,11 @@ final class BenchCollectorCommand implements Callable<Integer> {
             description = "Rounds; each runs every contender once, in turn (default: ${DEFAULT-VALUE}).")
     int rounds;
 
+    @Option(names = "--warmup-rounds", defaultValue = "1", paramLabel = "N",
+            description = "Rounds run first and left out of the medians: the JIT warms the in-process broker and "
+                    + "the collector, the page cache takes the corpus (default: ${DEFAULT-VALUE}).")
+    int warmupRounds;
+
     @Option(names = "--kcat", defaultValue = "kcat", paramLabel = "PATH", description = "kcat executable (default: ${DEFAULT-VALUE}).")
     String kcat;
 
@@ -66,6 +71,9 @@ final class BenchCollectorCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (rounds < 1) {
             throw new IllegalArgumentException("--rounds must be at least 1, was " + rounds);
+        }
+        if (warmupRounds < 0) {
+            throw new IllegalArgumentException("--warmup-rounds must not be negative, was " + warmupRounds);
         }
         String kcatVersion = KcatContender.version(kcat);
         PrintWriter out = spec.commandLine().getOut();
@@ -86,7 +94,7 @@ final class BenchCollectorCommand implements Callable<Integer> {
             BenchReport report = new BenchReport(out);
             report.header(corpus, target.embedded() ? "embedded " + target.bootstrapServers() : target.bootstrapServers(),
                     kcatVersion);
-            for (int round = 1; round <= rounds; round++) {
+            for (int round = 1 - warmupRounds; round <= rounds; round++) {
                 for (Contender contender : contenders) {
                     report.add(contender.run(corpus, round));
                     if (contender == collector) {

@@ -45,7 +45,7 @@ final class ProcessorRuntime implements AutoCloseable {
         ProcessorSettings settings = options.settings();
         RuleCatalogue catalogue = options.catalogue();
         return FrictionTopology.build(settings, new RuleMatcher(catalogue),
-                new FrictionAlertStage(catalogue, options.fixes(), settings.inactivityGap()));
+                new FrictionAlertStage(catalogue, options.fixes(), settings));
     }
 
     /** Starts the topology and waits until it is RUNNING (or fails, with the reason). */

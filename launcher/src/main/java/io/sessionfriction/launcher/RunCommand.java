@@ -67,7 +67,12 @@ final class RunCommand implements Callable<Integer> {
                         + (target.embedded() ? " (embedded broker)" : "") + "; alerts follow.");
                 if (follow) {
                     tail.start();
-                    shutdown.await();
+                    Throwable failed = shutdown.awaitOrFailure(
+                            () -> tail.failure().<Throwable>map(e -> e).orElseGet(runtime::failure));
+                    if (failed != null) {
+                        log.error("Stopping: {}", failed.toString());
+                        return 1;
+                    }
                     return 0;
                 }
                 CollectorStats stats = tail.runUntilCaughtUp();

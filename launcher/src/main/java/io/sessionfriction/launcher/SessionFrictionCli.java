@@ -17,6 +17,9 @@ import picocli.CommandLine.Option;
             CollectCommand.class,
             ProcessCommand.class,
             GenerateSamplesCommand.class,
+            ReplayCommand.class,
+            ReportCommand.class,
+            BenchLatencyCommand.class,
             BenchCollectorCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class SessionFrictionCli {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 final class ShutdownSignal implements AutoCloseable {
 
     private static final long CLOSE_BOUND_SECONDS = 60;
+    private static final long CHECK_EVERY_MILLIS = 500;
 
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
@@ -32,6 +33,17 @@ final class ShutdownSignal implements AutoCloseable {
     /** Blocks until Ctrl-C or SIGTERM. */
     void await() throws InterruptedException {
         requested.await();
+    }
+
+    /** Blocks until Ctrl-C or SIGTERM, or until {@code failure} reports an error, which it returns. */
+    Throwable awaitOrFailure(java.util.function.Supplier<Throwable> failure) throws InterruptedException {
+        while (!requested.await(CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS)) {
+            Throwable failed = failure.get();
+            if (failed != null) {
+                return failed;
+            }
+        }
+        return null;
     }
 
     boolean requested() {

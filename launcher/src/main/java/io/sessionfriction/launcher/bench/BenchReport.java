@@ -18,6 +18,7 @@ public final class BenchReport {
 
     private final PrintWriter out;
     private final Map<String, List<RunResult>> runs = new LinkedHashMap<>();
+    private boolean everyRunComplete = true;
 
     public BenchReport(PrintWriter out) {
         this.out = out;
@@ -37,10 +38,15 @@ public final class BenchReport {
         out.flush();
     }
 
+    /** Records a run; rounds below 1 are warm-up rounds, printed but left out of the medians. */
     public void add(RunResult run) {
-        runs.computeIfAbsent(run.contender(), k -> new ArrayList<>()).add(run);
-        out.printf(Locale.ROOT, "round %d  %-14s %7.1f s  %,10.0f lines/s  %6.1f MB/s  records %,d of %,d %s%n",
-                run.round(), run.contender(), run.seconds(), run.linesPerSecond(), run.megabytesPerSecond(),
+        if (run.round() >= 1) {
+            runs.computeIfAbsent(run.contender(), k -> new ArrayList<>()).add(run);
+        }
+        everyRunComplete &= run.complete();
+        String round = run.round() >= 1 ? "round " + run.round() : "warm-up";
+        out.printf(Locale.ROOT, "%-9s %-14s %7.1f s  %,10.0f lines/s  %6.1f MB/s  records %,d of %,d %s%n",
+                round, run.contender(), run.seconds(), run.linesPerSecond(), run.megabytesPerSecond(),
                 run.counted(), run.expected(), run.complete() ? "OK" : "MISMATCH");
         out.flush();
     }
@@ -65,10 +71,10 @@ public final class BenchReport {
                 }
             });
         }
-        boolean complete = runs.values().stream().flatMap(List::stream).allMatch(RunResult::complete);
-        out.println(complete ? "every run delivered every record exactly once" : "SOME RUN LOST OR DUPLICATED RECORDS");
+        out.println(everyRunComplete ? "every run delivered every record exactly once"
+                : "SOME RUN LOST OR DUPLICATED RECORDS");
         out.flush();
-        return complete;
+        return everyRunComplete;
     }
 
     /** The run of median duration (the lower middle for an even count), so its figures belong to one real run. */

@@ -15,7 +15,6 @@ import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
@@ -55,11 +54,6 @@ public final class Telemetry implements AutoCloseable {
     /** Kafka Streams' own metrics (threads, tasks, stores, and its embedded clients): {@code kafka_stream_*}. */
     public void bind(KafkaStreams streams) {
         bind(new KafkaStreamsMetrics(streams));
-    }
-
-    /** A Kafka client's metrics ({@code kafka_producer_*}, {@code kafka_admin_client_*}, ...). */
-    public void bindClient(org.apache.kafka.clients.admin.Admin admin) {
-        bind(new KafkaClientMetrics(admin));
     }
 
     private void bind(MeterBinder binder) {

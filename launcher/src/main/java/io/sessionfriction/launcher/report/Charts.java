@@ -75,7 +75,7 @@ final class Charts {
 
     /** Alerts stacked by category per UTC day of their first kept evidence (per week beyond 60 days). */
     static String alertsPerCategoryOverTime(List<JsonNode> alerts, List<String> categories) {
-        Map<LocalDate, Map<String, Integer>> byDay = new TreeMap<>();
+        TreeMap<LocalDate, Map<String, Integer>> byDay = new TreeMap<>();
         for (JsonNode alert : alerts) {
             Instant at = firstTime(alert);
             if (at != null) {
@@ -86,8 +86,8 @@ final class Charts {
         if (byDay.isEmpty()) {
             return "<p class=\"empty\">No alerts.</p>\n";
         }
-        LocalDate from = byDay.keySet().iterator().next();
-        LocalDate to = ((TreeMap<LocalDate, ?>) byDay).lastKey();
+        LocalDate from = byDay.firstKey();
+        LocalDate to = byDay.lastKey();
         long days = ChronoUnit.DAYS.between(from, to) + 1;
         int step = days > 60 ? 7 : 1;
         List<LocalDate> buckets = new ArrayList<>();

@@ -2,6 +2,8 @@ package io.sessionfriction.launcher.report;
 
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /**
  * How much a friction point hurts, from the rule's severity and how often it struck. Severity gives
  * 3 (high), 2 (medium) or 1 (low); frequency adds 2 when it struck 3+ sessions or 10+ times, 1 when it
@@ -25,6 +27,7 @@ public enum Impact {
         return score >= 4 ? HIGH : score == 3 ? MEDIUM : LOW;
     }
 
+    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

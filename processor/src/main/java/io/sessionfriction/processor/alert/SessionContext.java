@@ -71,8 +71,10 @@ record SessionContext(
             return new SessionContext(start, time, time, lastPrompts, recentPromptKeys, Map.of());
         }
         Instant last = time.isAfter(lastEventTime) ? time : lastEventTime;
-        // Lines arrive slightly out of order (median 2 ms back): an earlier one within the gap widens the block.
-        Instant block = time.isBefore(blockStart) ? time : blockStart;
+        // Lines arrive slightly out of order (median 2 ms back): an earlier one within the gap widens the
+        // block; one from an older block (a late batch) leaves the current block alone.
+        boolean widens = time.isBefore(blockStart) && !time.isBefore(blockStart.minus(gap));
+        Instant block = widens ? time : blockStart;
         return new SessionContext(start, block, last, lastPrompts, recentPromptKeys, loops);
     }
 

@@ -30,7 +30,7 @@ final class RunningProcessor implements AutoCloseable {
         Properties props = settings.streamsProperties(kafka.bootstrapServers());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         KafkaStreams streams = new KafkaStreams(FrictionTopology.build(settings, new RuleMatcher(catalogue),
-                new FrictionAlertStage(catalogue, FixesRegistry.empty(), settings.inactivityGap())), props);
+                new FrictionAlertStage(catalogue, FixesRegistry.empty(), settings)), props);
         streams.start();
         Awaitility.await("processor running").atMost(Duration.ofSeconds(60))
                 .until(() -> streams.state() == KafkaStreams.State.RUNNING);

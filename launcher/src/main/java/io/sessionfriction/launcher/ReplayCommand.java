@@ -1,0 +1,287 @@
+package io.sessionfriction.launcher;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sessionfriction.collector.Collector;
+import io.sessionfriction.collector.CollectorConfig;
+import io.sessionfriction.collector.CollectorStats;
+import io.sessionfriction.launcher.options.DurationConverter;
+import io.sessionfriction.launcher.options.KafkaOptions;
+import io.sessionfriction.launcher.options.ProcessorOptions;
+import io.sessionfriction.launcher.replay.ReplayRoot;
+import io.sessionfriction.launcher.replay.SessionCatalogue;
+import io.sessionfriction.launcher.replay.SessionSelection;
+import io.sessionfriction.launcher.replay.SessionSpan;
+import io.sessionfriction.launcher.replay.TopicSnapshot;
+import io.sessionfriction.launcher.report.FrictionReport;
+import io.sessionfriction.launcher.report.ReplayData;
+import io.sessionfriction.processor.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Replays past sessions through the same topology and writes a friction report.",
+            "Sessions are selected by their own event timestamps (--since/--until/--user), never by file dates.",
+            "Without --bootstrap-servers it runs on an embedded broker; exits when every event is processed."})
+final class ReplayCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayCommand.class);
+    private static final Duration PROCESSOR_START_BOUND = Duration.ofSeconds(60);
+    private static final Duration PROGRESS_AFTER = Duration.ofSeconds(2);
+    static final String ID_PREFIX = "session-friction-replay-";
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    ProcessorOptions processor;
+
+    @Option(names = "--sessions", paramLabel = "DIR", defaultValue = "samples/sessions",
+            description = "Sessions root, laid out as the collector expects (default: ${DEFAULT-VALUE}).")
+    Path sessions;
+
+    @Option(names = "--since", paramLabel = "INSTANT",
+            description = "Take sessions whose last event is at or after this (ISO-8601, e.g. 2026-02-01T00:00:00Z).")
+    Instant since;
+
+    @Option(names = "--until", paramLabel = "INSTANT",
+            description = "Take sessions whose first event is before this (ISO-8601).")
+    Instant until;
+
+    @Option(names = "--user", paramLabel = "USER", split = ",",
+            description = "Take only these users' sessions (repeat or comma-separate).")
+    Set<String> users = Set.of();
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "replay-report",
+            description = "Folder for replay.json and the report (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class,
+            description = "Longest wait for the processor to catch up (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter console = spec.commandLine().getOut();
+        if (!Files.isDirectory(sessions)) {
+            throw new IllegalArgumentException("--sessions: " + sessions.toAbsolutePath() + " is not a directory");
+        }
+        SessionSelection selection = new SessionSelection(Optional.ofNullable(since), Optional.ofNullable(until), users);
+        SessionCatalogue catalogue = SessionCatalogue.scan(sessions, bytes -> { });
+        List<SessionSpan> selected = catalogue.select(selection);
+        long events = selected.stream().mapToLong(SessionSpan::events).sum();
+        console.printf("Selected %d of %d sessions (%d files, %,d events) by their own timestamps: %s%n",
+                selected.size(), catalogue.sessions().size(), selected.stream().mapToInt(s -> s.files().size()).sum(),
+                events, selection.describe());
+        String runId = ID_PREFIX + selectionHash(selection, selected);
+        String applicationId = chooseApplicationId(runId);
+
+        ReplayData data = selected.isEmpty()
+                ? new ReplayData(ReplayData.SCHEMA_VERSION, selection.describe(), List.of(), List.of(), List.of(), List.of())
+                : replay(selection, selected, runId, applicationId, events);
+        data.write(out.resolve(ReplayData.FILE_NAME));
+        FrictionReport report = FrictionReport.of(data, processor.catalogue());
+        report.write(out);
+        console.printf("Replayed %d sessions: %d alerts in %d friction points; report in %s (%s, %s, %s/)%n",
+                data.sessions().size(), data.alerts().size(), report.points().size(), out,
+                FrictionReport.HTML_FILE, FrictionReport.POINTS_FILE, FrictionReport.ISSUES_DIR);
+        console.flush();
+        return 0;
+    }
+
+    private ReplayData replay(SessionSelection selection, List<SessionSpan> selected, String runId,
+            String applicationId, long events) throws InterruptedException {
+        Set<String> keys = new TreeSet<>(selected.stream().map(SessionSpan::sessionKey).toList());
+        try (ReplayRoot root = ReplayRoot.of(selected);
+                KafkaTarget target = KafkaTarget.open(kafka, true)) {
+            // Own transactional id and checkpoints topic: a live collector's checkpoints name the same files
+            // and would make the replay skip them; sharing its transactional id would fence it.
+            CollectorConfig config = CollectorConfig.defaults(root.path(), target.bootstrapServers())
+                    .withKafkaOverrides(target.clientOverrides())
+                    .withTransactionalId(runId)
+                    .withTopics(Topics.SESSION_EVENTS.name(), Topics.SESSION_EVENTS_DLQ.name(), runId + "-offsets");
+            target.createTopics(config, kafka.partitions());
+            if (!target.embedded()) {
+                requireUnused(target, applicationId);
+            }
+            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor, PROCESSOR_START_BOUND);
+                    Collector collector = Collector.create(config, new SimpleMeterRegistry());
+                    CatchUp catchUp = new CatchUp(target);
+                    Ticker ticker = Ticker.start(target, applicationId, collector, events,
+                            selected.stream().mapToInt(s -> s.files().size()).sum())) {
+                CollectorStats stats = collector.runUntilCaughtUp();
+                log.info("Replay published {} events ({} lines) from {} files", stats.eventsPublished(),
+                        stats.linesPublished(), stats.filesTracked());
+                catchUp.awaitGroup(runtime.applicationId(), Topics.SESSION_EVENTS.name(), timeout, runtime::failure);
+                ticker.finish();
+            }
+            TopicSnapshot snapshot = new TopicSnapshot(target.adminProperties(), timeout);
+            Map<String, JsonNode> alerts = snapshot.latest(Topics.FRICTION_ALERTS.name(), keys::contains,
+                    a -> a.path("alertId").asText());
+            Map<String, JsonNode> activity = snapshot.latest(Topics.SESSION_ACTIVITY.name(), keys::contains,
+                    a -> a.path("sessionKey").asText());
+            Map<String, JsonNode> commands = snapshot.latest(Topics.COMMAND_PROGRESS.name(),
+                    key -> key != null && keys.contains(key.substring(0, Math.max(0, key.indexOf('|')))),
+                    c -> c.path("sessionKey").asText() + '|' + c.path("toolUseId").asText());
+            return new ReplayData(ReplayData.SCHEMA_VERSION, selection.describe(),
+                    selected.stream().map(ReplayCommand::session).toList(),
+                    List.copyOf(alerts.values()), List.copyOf(activity.values()), List.copyOf(commands.values()));
+        }
+    }
+
+    private static ReplayData.Session session(SessionSpan span) {
+        return new ReplayData.Session(span.sessionKey(), span.user(), span.first(), span.last(),
+                span.files().stream().map(f -> f.file().relativePath()).toList(), span.lines());
+    }
+
+    /**
+     * A replay gets its own application id, so its state and offsets never mix with the live processor's:
+     * {@code --application-id} on the command line wins (an environment or config-file value names the
+     * live processor and is ignored here); otherwise one derived from the selection.
+     */
+    private String chooseApplicationId(String runId) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--application-id")) {
+            return spec.findOption("--application-id").getValue();
+        }
+        spec.findOption("--application-id").setValue(runId);
+        return runId;
+    }
+
+    /** On a shared cluster an application id that already committed offsets would resume, not replay. */
+    private static void requireUnused(KafkaTarget target, String applicationId) {
+        try (Admin admin = Admin.create(target.adminProperties())) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
+                    .partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS);
+            if (!committed.isEmpty()) {
+                throw new IllegalArgumentException("--application-id " + applicationId + " was used by an earlier run "
+                        + "on this cluster; give each replay its own --application-id");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while checking the application id", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Cannot check the application id on the cluster: " + e.getMessage(), e);
+        }
+    }
+
+    static String selectionHash(SessionSelection selection, List<SessionSpan> selected) {
+        StringBuilder text = new StringBuilder(selection.describe());
+        selected.forEach(s -> s.files().forEach(f -> text.append('\n').append(f.file().relativePath())
+                .append(' ').append(f.bytes())));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    /**
+     * Redraws the progress line from its own thread while the collector and the processor work, once the
+     * run has lasted long enough to need one. Counts events the processor committed on the embedded
+     * broker (there session-events holds exactly the replay's), events published on a shared cluster.
+     */
+    private static final class Ticker implements AutoCloseable {
+        private final Admin admin;
+        private final String applicationId;
+        private final Collector collector;
+        private final boolean countCommitted;
+        private final long events;
+        private final int files;
+        private final Progress progress;
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile boolean drawn;
+
+        private Ticker(KafkaTarget target, String applicationId, Collector collector, long events, int files) {
+            this.admin = Admin.create(target.adminProperties());
+            this.applicationId = applicationId;
+            this.collector = collector;
+            this.countCommitted = target.embedded();
+            this.events = events;
+            this.files = files;
+            this.progress = Progress.ofEvents("replay", events);
+            this.thread = new Thread(this::run, "replay-progress");
+            this.thread.setDaemon(true);
+        }
+
+        static Ticker start(KafkaTarget target, String applicationId, Collector collector, long events, int files) {
+            Ticker ticker = new Ticker(target, applicationId, collector, events, files);
+            ticker.thread.start();
+            return ticker;
+        }
+
+        private void run() {
+            try {
+                Thread.sleep(PROGRESS_AFTER.toMillis());
+                while (running) {
+                    long done = countCommitted ? committed() : collector.stats().eventsPublished();
+                    progress.update(Math.min(events, done), String.format(Locale.ROOT, "%d / %d files",
+                            collector.stats().filesTracked(), files));
+                    drawn = true;
+                    Thread.sleep(500);
+                }
+            } catch (InterruptedException | ExecutionException | TimeoutException e) {
+                // Progress is a courtesy: a failed look-up ends the line, never the replay.
+            }
+        }
+
+        private long committed() throws InterruptedException, ExecutionException, TimeoutException {
+            return admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+                    .get(5, TimeUnit.SECONDS).values().stream()
+                    .filter(Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
+        }
+
+        void finish() throws InterruptedException {
+            close();
+            if (drawn) {
+                progress.update(events, String.format(Locale.ROOT, "%d / %d files", files, files));
+                progress.done();
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            if (running) {
+                running = false;
+                thread.interrupt();
+                thread.join(2000);
+                admin.close(Duration.ofSeconds(5));
+            }
+        }
+    }
+}
