@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
 
 import io.micrometer.core.instrument.Metrics;
 import io.sessionfriction.collector.Collector;
@@ -19,6 +20,7 @@ import io.sessionfriction.launcher.http.CollectorHealth;
 import io.sessionfriction.launcher.http.HealthEndpoints;
 import io.sessionfriction.launcher.http.OpsServer;
 import io.sessionfriction.launcher.http.Telemetry;
+import io.sessionfriction.launcher.ops.ClientSettingsErrors;
 import io.sessionfriction.launcher.options.CollectorOptions;
 import io.sessionfriction.launcher.options.HttpOptions;
 import io.sessionfriction.launcher.options.KafkaOptions;
@@ -55,6 +57,14 @@ final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } catch (KafkaException e) {
+            throw ClientSettingsErrors.explain(e, kafka.clientOverrides());
+        }
+    }
+
+    private int run() throws Exception {
         OptionalInt port = once ? OptionalInt.empty() : http.port(HttpOptions.COLLECT_DEFAULT_PORT);
         try (ShutdownSignal shutdown = new ShutdownSignal();
                 KafkaTarget target = KafkaTarget.open(kafka, false)) {

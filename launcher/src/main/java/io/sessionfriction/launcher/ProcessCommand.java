@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -16,6 +17,7 @@ import io.sessionfriction.launcher.http.OpsServer;
 import io.sessionfriction.launcher.http.SessionEndpoints;
 import io.sessionfriction.launcher.http.StreamsHealth;
 import io.sessionfriction.launcher.http.Telemetry;
+import io.sessionfriction.launcher.ops.ClientSettingsErrors;
 import io.sessionfriction.launcher.options.HttpOptions;
 import io.sessionfriction.launcher.options.KafkaOptions;
 import io.sessionfriction.launcher.options.ProcessorOptions;
@@ -48,6 +50,14 @@ final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        try {
+            return run();
+        } catch (KafkaException e) {
+            throw ClientSettingsErrors.explain(e, kafka.clientOverrides());
+        }
+    }
+
+    private int run() throws Exception {
         OptionalInt port = http.port(HttpOptions.PROCESS_DEFAULT_PORT);
         HostInfo self = port.isPresent() ? advertised(port.getAsInt()) : null;
         Map<String, Object> extra = self == null ? Map.of()

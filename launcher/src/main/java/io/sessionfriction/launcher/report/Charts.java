@@ -19,8 +19,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class Charts {
 
     static final int WIDTH = 1100;
-    private static final int LABEL_W = 260;
-    private static final int VALUE_W = 190;
+    private static final int LABEL_W = 300;
+    private static final int VALUE_W = 200;
+    private static final int LABEL_CHARS = 40;
+    private static final int LEGEND_ROW = 18;
     private static final int ROW_H = 22;
     private static final int TOP = 34;
     private static final int MAX_ROWS = 40;
@@ -65,7 +67,7 @@ final class Charts {
             svg.text(LABEL_W + plot + 8, y + 15, String.format(Locale.ROOT, "%s of %s (%d blocks)",
                     Svg.duration(active), Svg.duration(wall), a.path("blocks").size()), "start", "value");
         }
-        return legend(svg, TOP + shown.size() * ROW_H + 20, new String[] {"wall clock", "active"},
+        return legend(svg, LABEL_W, TOP + shown.size() * ROW_H + 20, new String[] {"wall clock", "active"},
                 new String[] {"#cfd8e3", "#1f5fa8"}).end();
     }
 
@@ -105,8 +107,9 @@ final class Charts {
         int height = 260;
         int left = 50;
         int plotW = WIDTH - left - 20;
-        double barW = Math.min(60, plotW / (double) buckets.size());
-        Svg svg = new Svg(WIDTH, TOP + height + 70, "Alerts per category over time");
+        double barW = Math.min(120, plotW / (double) buckets.size());
+        String[] names = categories.toArray(String[]::new);
+        Svg svg = new Svg(WIDTH, TOP + height + 70 + (legendRows(left, names) - 1) * LEGEND_ROW, "Alerts per category over time");
         for (int g = 0; g <= 4; g++) {
             double y = TOP + height - g * height / 4.0;
             svg.line(left, y, left + plotW, y, "#e5e5e5")
@@ -126,7 +129,7 @@ final class Charts {
             }
         }
         String[] colors = categories.stream().map(c -> color(categories, c)).toArray(String[]::new);
-        return legend(svg, TOP + height + 44, categories.toArray(String[]::new), colors).end();
+        return legend(svg, left, TOP + height + 44, names, colors).end();
     }
 
     private static Instant firstTime(JsonNode alert) {
@@ -149,13 +152,13 @@ final class Charts {
         for (FrictionPoint p : shown) {
             double y = TOP + row++ * ROW_H;
             String name = p.rule() + (p.fingerprint().equals(p.rule()) ? "" : ": " + p.fingerprint());
-            svg.text(LABEL_W - 8, y + 15, Svg.clip(name, 38), "end", "label");
+            svg.text(LABEL_W - 8, y + 15, Svg.clip(name, LABEL_CHARS), "end", "label");
             svg.rect(LABEL_W, y + 3, Math.max(2, p.occurrences() * (double) plot / max), ROW_H - 6,
                     IMPACT_COLORS.get(p.impact()), p.title() + " (" + p.impact().label() + ")");
             svg.text(LABEL_W + plot + 8, y + 15, String.format(Locale.ROOT, "%d× · %d session(s) · %s",
                     p.occurrences(), p.sessions().size(), String.join(", ", p.users())), "start", "value");
         }
-        return legend(svg, TOP + shown.size() * ROW_H + 20, new String[] {"high impact", "medium", "low"},
+        return legend(svg, LABEL_W, TOP + shown.size() * ROW_H + 20, new String[] {"high impact", "medium", "low"},
                 new String[] {IMPACT_COLORS.get(Impact.HIGH), IMPACT_COLORS.get(Impact.MEDIUM), IMPACT_COLORS.get(Impact.LOW)}).end();
     }
 
@@ -177,7 +180,7 @@ final class Charts {
             double seconds = commandSeconds(c);
             String outcome = c.path("outcome").asText("RUNNING");
             String command = c.path("command").asText("(command not seen)");
-            svg.text(LABEL_W - 8, y + 15, Svg.clip(command, 38), "end", "label");
+            svg.text(LABEL_W - 8, y + 15, Svg.clip(command, LABEL_CHARS), "end", "label");
             svg.rect(LABEL_W, y + 3, Math.max(2, seconds * plot / max), ROW_H - 6,
                     OUTCOME_COLORS.getOrDefault(outcome, "#999"), command + " — " + outcome);
             svg.text(LABEL_W + plot + 8, y + 15, String.format(Locale.ROOT, "%s · %s · %s", Svg.duration(seconds),
@@ -186,7 +189,7 @@ final class Charts {
         String[] outcomes = {"OK", "ERROR", "INTERRUPTED", "BACKGROUNDED", "RUNNING"};
         String[] colors = Arrays.stream(outcomes).map(OUTCOME_COLORS::get).toArray(String[]::new);
         String[] names = Arrays.stream(outcomes).map(o -> o.toLowerCase(Locale.ROOT)).toArray(String[]::new);
-        return legend(svg, TOP + shown.size() * ROW_H + 20, names, colors).end();
+        return legend(svg, LABEL_W, TOP + shown.size() * ROW_H + 20, names, colors).end();
     }
 
     static double commandSeconds(JsonNode command) {
@@ -205,12 +208,35 @@ final class Charts {
         return PALETTE[Math.floorMod(index, PALETTE.length)];
     }
 
-    private static Svg legend(Svg svg, double y, String[] names, String[] colors) {
-        double x = LABEL_W;
+    /** Legend entries left to right from {@code left}, wrapping onto further rows at the chart's edge. */
+    private static Svg legend(Svg svg, double left, double y, String[] names, String[] colors) {
+        double x = left;
+        double row = y;
         for (int i = 0; i < names.length; i++) {
-            svg.rect(x, y - 10, 12, 12, colors[i], names[i]).text(x + 16, y, names[i], "start", "tick");
-            x += 24 + names[i].length() * 7.2;
+            if (x + legendWidth(names[i]) > WIDTH && x > left) {
+                x = left;
+                row += LEGEND_ROW;
+            }
+            svg.rect(x, row - 10, 12, 12, colors[i], names[i]).text(x + 16, row, names[i], "start", "tick");
+            x += legendWidth(names[i]);
         }
         return svg;
+    }
+
+    private static int legendRows(double left, String[] names) {
+        int rows = 1;
+        double x = left;
+        for (String name : names) {
+            if (x + legendWidth(name) > WIDTH && x > left) {
+                x = left;
+                rows++;
+            }
+            x += legendWidth(name);
+        }
+        return rows;
+    }
+
+    private static double legendWidth(String name) {
+        return 28 + name.length() * 7.0;
     }
 }

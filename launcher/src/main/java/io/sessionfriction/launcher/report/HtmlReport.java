@@ -77,13 +77,21 @@ final class HtmlReport {
         int rank = 1;
         for (FrictionPoint p : points) {
             html.append(String.format(Locale.ROOT, "<tr><td>%d</td><td><span class=\"impact impact-%s\">%s</span></td>"
-                            + "<td>%s<br><a href=\"issues/%s\">draft</a></td><td>%d</td><td>%s</td><td>%d</td><td>%s</td><td>%s</td></tr>\n",
-                    rank, p.impact().label(), p.impact().label(), Svg.escape(p.title()),
+                            + "<td>%s%s<br><a href=\"issues/%s\">draft</a></td><td>%d</td><td>%s</td><td>%d</td><td>%s</td><td>%s</td></tr>\n",
+                    rank, p.impact().label(), p.impact().label(), Svg.escape(p.title()), latestEvidence(p),
                     IssueDraft.fileName(rank, p), p.sessions().size(), Svg.escape(String.join(", ", p.users())),
                     p.occurrences(), p.firstSeen(), p.lastSeen()));
             rank++;
         }
         html.append("</table>\n");
+    }
+
+    private static String latestEvidence(FrictionPoint point) {
+        if (point.evidence().isEmpty()) {
+            return "";
+        }
+        FrictionPoint.Excerpt last = point.evidence().get(point.evidence().size() - 1);
+        return "<br><code>" + Svg.escape(Svg.clip(last.text(), 160)) + "</code>";
     }
 
     private static void rulesTable(StringBuilder html, List<FrictionPoints.RuleSpread> spread) {

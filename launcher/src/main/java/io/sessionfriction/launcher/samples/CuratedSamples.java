@@ -278,7 +278,7 @@ final class CuratedSamples {
         }
     }
 
-    /** carol, older flat layout ({@code <user>-<date>-<id>.jsonl} at the root), Claude Code 2.0.76: a 75 s dbt run. */
+    /** carol, older flat layout ({@code <user>-<date>-<id>.jsonl} at the root), Claude Code 2.0.76: a 152 s dbt run, slow enough for the slow-command rule (120 s). */
     private void flatLayoutEtl() throws IOException {
         String sessionId = ids.uuid();
         long start = base + Duration.ofHours(98).toMillis();
@@ -286,11 +286,11 @@ final class CuratedSamples {
         try (JsonlFile out = JsonlFile.create(factory, root.resolve(file))) {
             Transcript t = new Transcript(out, ids, sessionId, start).cwd("/home/carol/etl").version("2.0.76");
             t.prompt("run the dbt models for finance and copy the result to the shared folder");
-            t.bash(new Shell("dbt run --select finance", "Run the finance dbt models", 300_000, 75.3,
+            t.bash(new Shell("dbt run --select finance", "Run the finance dbt models", 300_000, 152.3,
                     dbtOutput(), new Shell.Succeeded()));
             t.bash(Shell.fails("cp target/finance_summary.csv /data/shared/finance/", "Copy to the shared folder", 0.1, 1,
                     "cp: cannot create regular file '/data/shared/finance/finance_summary.csv': Permission denied"));
-            t.say("The models ran (75 s), but you cannot write to /data/shared/finance: Permission denied. "
+            t.say("The models ran (152 s), but you cannot write to /data/shared/finance: Permission denied. "
                     + "Ask data-ops for write access or pick another folder.");
         }
     }

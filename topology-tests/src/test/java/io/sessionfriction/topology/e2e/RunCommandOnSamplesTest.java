@@ -37,7 +37,7 @@ class RunCommandOnSamplesTest {
         assertThat(printed)
                 .contains("(embedded broker); alerts follow.")
                 // carol's flat-layout file: cp into the shared folder hits a permission wall
-                .containsPattern("\\[HIGH] +permission-denied +carol +session 06c6dec9 +2026-02-13T10:01:28.191Z")
+                .containsPattern("\\[HIGH] +permission-denied +carol +session 06c6dec9 +2026-02-13T10:02:44.940Z")
                 .contains("cp: cannot create regular file '/data/shared/finance/finance_summary.csv': Permission denied")
                 // alice's rsync: permission denied in the output of one long command
                 .containsPattern("\\[HIGH] +permission-denied +alice +session cecb35f9")
@@ -45,6 +45,8 @@ class RunCommandOnSamplesTest {
                 .containsPattern("\\[HIGH] +auth-failure +bob +session 64dd87dd +2026-02-10T13:00:29.642Z +count 1")
                 .containsPattern("retry-loop +bob +session 64dd87dd .* count 5 +\\(escalation 1\\)")
                 .contains("ModuleNotFoundError: No module named 'pandas'")
+                // carol's dbt run crosses the slow-command threshold while still running
+                .containsPattern("slow-command +carol +session 06c6dec9 .* count 1")
                 .containsPattern("Done: \\d+ files, \\d+ lines \\(\\d+ events\\), 3 lines to session-events-dlq");
     }
 
