@@ -103,7 +103,8 @@ final class Charts {
                     .forEach(m -> m.forEach((c, n) -> sum.merge(c, n, Integer::sum)));
             counts.add(sum);
         }
-        int maxTotal = counts.stream().mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum()).max().orElse(1);
+        int highest = counts.stream().mapToInt(m -> m.values().stream().mapToInt(Integer::intValue).sum()).max().orElse(1);
+        int maxTotal = (highest + 3) / 4 * 4; // four whole-numbered grid steps
         int height = 260;
         int left = 50;
         int plotW = WIDTH - left - 20;
@@ -113,7 +114,7 @@ final class Charts {
         for (int g = 0; g <= 4; g++) {
             double y = TOP + height - g * height / 4.0;
             svg.line(left, y, left + plotW, y, "#e5e5e5")
-                    .text(left - 6, y + 4, String.format(Locale.ROOT, "%.0f", maxTotal * g / 4.0), "end", "tick");
+                    .text(left - 6, y + 4, String.valueOf(maxTotal * g / 4), "end", "tick");
         }
         for (int i = 0; i < buckets.size(); i++) {
             double x = left + i * barW;

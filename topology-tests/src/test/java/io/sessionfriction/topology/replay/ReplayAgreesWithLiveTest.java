@@ -1,0 +1,94 @@
+package io.sessionfriction.topology.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.sessionfriction.launcher.Main;
+import io.sessionfriction.launcher.replay.TopicSnapshot;
+import io.sessionfriction.launcher.report.ReplayData;
+import io.sessionfriction.processor.Topics;
+import io.sessionfriction.topology.e2e.KafkaFixture;
+import picocli.CommandLine;
+
+/**
+ * The files a live {@code run} processed, replayed afterwards through the same topology on another broker,
+ * give the same alerts (alertIds, counts, escalations), the same active time and the same commands.
+ */
+class ReplayAgreesWithLiveTest {
+
+    private static final Duration BOUND = Duration.ofSeconds(60);
+
+    private static KafkaFixture kafka;
+
+    @BeforeAll
+    static void startBroker() {
+        kafka = KafkaFixture.start();
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        kafka.close();
+    }
+
+    @Test
+    void replayAfterLiveGivesTheSameAlertsActiveTimeAndCommandDurations(@TempDir Path stateDir, @TempDir Path out)
+            throws Exception {
+        String[] live = {"run", "--bootstrap-servers", kafka.bootstrapServers(), "--sessions",
+            ReplayOnSamplesTest.SAMPLES.toString(), "--state-dir", stateDir.toString(), "--partitions", "2"};
+        CommandLine cli = Main.commandLine(live);
+        StringWriter printed = new StringWriter();
+        cli.setOut(new PrintWriter(printed, true));
+        assertThat(cli.execute(live)).as(printed.toString()).isZero();
+        Properties client = new Properties();
+        client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        TopicSnapshot liveTopics = new TopicSnapshot(client, BOUND);
+        Map<String, JsonNode> liveAlerts = liveTopics.latest(Topics.FRICTION_ALERTS.name(), k -> true, a -> a.path("alertId").asText());
+        Map<String, JsonNode> liveActivity = liveTopics.latest(Topics.SESSION_ACTIVITY.name(), k -> true,
+                a -> a.path("sessionKey").asText());
+        Map<String, JsonNode> liveCommands = liveTopics.latest(Topics.COMMAND_PROGRESS.name(), k -> true,
+                c -> c.path("sessionKey").asText() + '|' + c.path("toolUseId").asText());
+
+        ReplayOnSamplesTest.replay(out, "--sessions", ReplayOnSamplesTest.SAMPLES.toString());
+        ReplayData replayed = ReplayData.read(out.resolve(ReplayData.FILE_NAME));
+
+        assertThat(summary(replayed.alerts(), "alertId", "count", "escalation"))
+                .isEqualTo(summary(List.copyOf(liveAlerts.values()), "alertId", "count", "escalation"))
+                .hasSize(24);
+        assertThat(summary(replayed.activity(), "sessionKey", "totalActiveSeconds", "wallClockSeconds", "blocks"))
+                .isEqualTo(summary(List.copyOf(liveActivity.values()), "sessionKey", "totalActiveSeconds", "wallClockSeconds", "blocks"))
+                .hasSize(5);
+        assertThat(summary(replayed.commands(), "toolUseId", "maxElapsedSeconds", "firstEventAt", "lastEventAt", "outcome"))
+                .isEqualTo(summary(List.copyOf(liveCommands.values()), "toolUseId", "maxElapsedSeconds", "firstEventAt",
+                        "lastEventAt", "outcome"))
+                .anyMatch(line -> line.contains("\"maxElapsedSeconds\":99"));
+    }
+
+    /** The named fields of each record, one line per record, in the records' order (both are ordered by identity). */
+    private static List<String> summary(List<JsonNode> records, String... fields) {
+        List<String> lines = new ArrayList<>();
+        for (JsonNode record : records) {
+            StringBuilder line = new StringBuilder();
+            for (String field : fields) {
+                line.append('"').append(field).append("\":").append(record.path(field)).append(' ');
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+}
