@@ -2,14 +2,10 @@ package io.sessionfriction.launcher;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 
 import io.micrometer.core.instrument.Metrics;
@@ -17,6 +13,7 @@ import io.sessionfriction.collector.Collector;
 import io.sessionfriction.collector.CollectorConfig;
 import io.sessionfriction.kafka.TopicCreator;
 import io.sessionfriction.launcher.http.CollectorHealth;
+import io.sessionfriction.launcher.http.DeferredChecks;
 import io.sessionfriction.launcher.http.HealthEndpoints;
 import io.sessionfriction.launcher.http.OpsServer;
 import io.sessionfriction.launcher.http.Telemetry;
@@ -69,26 +66,25 @@ final class CollectCommand implements Callable<Integer> {
         try (ShutdownSignal shutdown = new ShutdownSignal();
                 KafkaTarget target = KafkaTarget.open(kafka, false)) {
             CollectorConfig config = collector.toConfig(target.bootstrapServers(), target.clientOverrides());
-            List<NewTopic> topics = Collector.topics(config, kafka.partitions());
-            TopicCreator.createMissing(target.adminProperties(), topics);
             if (once) {
+                TopicCreator.createMissing(target.adminProperties(), Collector.topics(config, kafka.partitions()));
                 try (Collector tail = Collector.create(config, Metrics.globalRegistry)) {
                     spec.commandLine().getOut().println(tail.runUntilCaughtUp());
                     return 0;
                 }
             }
-            AtomicReference<Collector> started = new AtomicReference<>();
             try (Telemetry telemetry = Telemetry.start();
-                    Admin admin = Admin.create(target.adminProperties());
                     OpsServer server = port.isPresent() ? OpsServer.start(port.getAsInt()) : null) {
+                DeferredChecks health = new DeferredChecks("collector connecting to Kafka");
                 if (server != null) {
                     telemetry.install(server);
-                    HealthEndpoints.install(server, new CollectorHealth(() -> Optional.ofNullable(started.get()), admin,
-                            stuckAfter(config), Clock.systemUTC()));
+                    HealthEndpoints.install(server, health);
                 }
-                try (Collector tail = Collector.create(config, Metrics.globalRegistry)) {
+                TopicCreator.createMissing(target.adminProperties(), Collector.topics(config, kafka.partitions()));
+                try (Admin admin = Admin.create(target.adminProperties());
+                        Collector tail = Collector.create(config, Metrics.globalRegistry)) {
                     tail.start();
-                    started.set(tail);
+                    health.set(new CollectorHealth(tail, admin, stuckAfter(config), Clock.systemUTC()));
                     shutdown.await();
                     return 0;
                 }

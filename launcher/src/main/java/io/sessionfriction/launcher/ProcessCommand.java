@@ -12,6 +12,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
 import io.sessionfriction.kafka.TopicCreator;
+import io.sessionfriction.launcher.http.DeferredChecks;
 import io.sessionfriction.launcher.http.HealthEndpoints;
 import io.sessionfriction.launcher.http.OpsServer;
 import io.sessionfriction.launcher.http.SessionEndpoints;
@@ -63,21 +64,24 @@ final class ProcessCommand implements Callable<Integer> {
         Map<String, Object> extra = self == null ? Map.of()
                 : Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         try (ShutdownSignal shutdown = new ShutdownSignal();
+                Telemetry telemetry = Telemetry.start();
+                OpsServer server = port.isPresent() ? OpsServer.start(port.getAsInt()) : null;
                 KafkaTarget target = KafkaTarget.open(kafka, false)) {
+            DeferredChecks health = new DeferredChecks("processor starting: creating topics");
+            if (server != null) {
+                telemetry.install(server);
+                HealthEndpoints.install(server, health);
+            }
             TopicCreator.createMissing(target.adminProperties(), Topics.newTopics(kafka.partitions()));
-            try (Telemetry telemetry = Telemetry.start();
-                    OpsServer server = port.isPresent() ? OpsServer.start(port.getAsInt()) : null) {
-                try (ProcessorRuntime runtime = ProcessorRuntime.create(target, processor, extra)) {
-                    telemetry.bind(runtime.streams());
-                    if (server != null) {
-                        telemetry.install(server);
-                        HealthEndpoints.install(server, new StreamsHealth(runtime.streams(), runtime::failure));
-                        SessionEndpoints.install(server, runtime.streams(), self);
-                    }
-                    runtime.startAndAwaitRunning(START_BOUND);
-                    shutdown.await();
-                    return 0;
+            try (ProcessorRuntime runtime = ProcessorRuntime.create(target, processor, extra)) {
+                telemetry.bind(runtime.streams());
+                health.set(new StreamsHealth(runtime.streams(), runtime::failure));
+                if (server != null) {
+                    SessionEndpoints.install(server, runtime.streams(), self);
                 }
+                runtime.startAndAwaitRunning(START_BOUND);
+                shutdown.await();
+                return 0;
             }
         } catch (InterruptedException e) {
             return 130;

@@ -59,6 +59,7 @@ final class ReplayCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ReplayCommand.class);
     private static final Duration PROCESSOR_START_BOUND = Duration.ofSeconds(60);
     private static final Duration PROGRESS_AFTER = Duration.ofSeconds(2);
+    private static final Duration LATENESS_MARGIN = Duration.ofDays(1);
     static final String ID_PREFIX = "session-friction-replay-";
 
     @Spec
@@ -96,6 +97,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        long began = System.nanoTime();
         PrintWriter console = spec.commandLine().getOut();
         if (!Files.isDirectory(sessions)) {
             throw new IllegalArgumentException("--sessions: " + sessions.toAbsolutePath() + " is not a directory");
@@ -107,25 +109,31 @@ final class ReplayCommand implements Callable<Integer> {
         console.printf("Selected %d of %d sessions (%d files, %,d events) by their own timestamps: %s%n",
                 selected.size(), catalogue.sessions().size(), selected.stream().mapToInt(s -> s.files().size()).sum(),
                 events, selection.describe());
+        long scanned = System.nanoTime();
         String runId = ID_PREFIX + selectionHash(selection, selected);
         String applicationId = chooseApplicationId(runId);
+        coverLateness(selected);
 
         ReplayData data = selected.isEmpty()
-                ? new ReplayData(ReplayData.SCHEMA_VERSION, selection.describe(), List.of(), List.of(), List.of(), List.of())
+                ? new ReplayData(ReplayData.SCHEMA_VERSION, selection.describe(), List.of(), List.of(), List.of(), List.of(), 0)
                 : replay(selection, selected, runId, applicationId, events);
+        long replayed = System.nanoTime();
         data.write(out.resolve(ReplayData.FILE_NAME));
         FrictionReport report = FrictionReport.of(data, processor.catalogue());
         report.write(out);
+        long done = System.nanoTime();
         console.printf("Replayed %d sessions: %d alerts in %d friction points; report in %s (%s, %s, %s/)%n",
                 data.sessions().size(), data.alerts().size(), report.points().size(), out,
                 FrictionReport.HTML_FILE, FrictionReport.POINTS_FILE, FrictionReport.ISSUES_DIR);
+        double seconds = (done - began) / 1e9;
+        console.printf(Locale.ROOT, "Took %.1f s (scan %.1f s, pipeline %.1f s, report %.1f s): %,.0f events/s%n", seconds,
+                (scanned - began) / 1e9, (replayed - scanned) / 1e9, (done - replayed) / 1e9, events / seconds);
         console.flush();
         return 0;
     }
 
     private ReplayData replay(SessionSelection selection, List<SessionSpan> selected, String runId,
             String applicationId, long events) throws InterruptedException {
-        Set<String> keys = new TreeSet<>(selected.stream().map(SessionSpan::sessionKey).toList());
         try (ReplayRoot root = ReplayRoot.of(selected);
                 KafkaTarget target = KafkaTarget.open(kafka, true)) {
             // Own transactional id and checkpoints topic: a live collector's checkpoints name the same files
@@ -149,18 +157,29 @@ final class ReplayCommand implements Callable<Integer> {
                 catchUp.awaitGroup(runtime.applicationId(), Topics.SESSION_EVENTS.name(), timeout, runtime::failure);
                 ticker.finish();
             }
-            TopicSnapshot snapshot = new TopicSnapshot(target.adminProperties(), timeout);
-            Map<String, JsonNode> alerts = snapshot.latest(Topics.FRICTION_ALERTS.name(), keys::contains,
-                    a -> a.path("alertId").asText());
-            Map<String, JsonNode> activity = snapshot.latest(Topics.SESSION_ACTIVITY.name(), keys::contains,
-                    a -> a.path("sessionKey").asText());
-            Map<String, JsonNode> commands = snapshot.latest(Topics.COMMAND_PROGRESS.name(),
-                    key -> key != null && keys.contains(key.substring(0, Math.max(0, key.indexOf('|')))),
-                    c -> c.path("sessionKey").asText() + '|' + c.path("toolUseId").asText());
-            return new ReplayData(ReplayData.SCHEMA_VERSION, selection.describe(),
-                    selected.stream().map(ReplayCommand::session).toList(),
-                    List.copyOf(alerts.values()), List.copyOf(activity.values()), List.copyOf(commands.values()));
+            return readBack(target, selection, selected);
         }
+    }
+
+    /** The final record per alert, session and command of the selected sessions, as a consumer overwriting by key holds them. */
+    private ReplayData readBack(KafkaTarget target, SessionSelection selection, List<SessionSpan> selected)
+            throws InterruptedException {
+        Set<String> keys = new TreeSet<>(selected.stream().map(SessionSpan::sessionKey).toList());
+        TopicSnapshot snapshot = new TopicSnapshot(target.adminProperties(), timeout);
+        Map<String, JsonNode> alerts = snapshot.latest(Topics.FRICTION_ALERTS.name(), keys::contains,
+                a -> a.path("alertId").asText());
+        Map<String, JsonNode> activity = snapshot.latest(Topics.SESSION_ACTIVITY.name(), keys::contains,
+                a -> a.path("sessionKey").asText());
+        Map<String, JsonNode> commands = snapshot.latest(Topics.COMMAND_PROGRESS.name(),
+                key -> key != null && keys.contains(key.substring(0, Math.max(0, key.indexOf('|')))),
+                c -> c.path("sessionKey").asText() + '|' + c.path("toolUseId").asText());
+        long late = snapshot.count(Topics.SESSION_EVENTS_LATE.name(), keys::contains);
+        if (late > 0) {
+            log.warn("{} events were refused as later than --allowed-lateness; the report misses them", late);
+        }
+        return new ReplayData(ReplayData.SCHEMA_VERSION, selection.describe(),
+                selected.stream().map(ReplayCommand::session).toList(),
+                List.copyOf(alerts.values()), List.copyOf(activity.values()), List.copyOf(commands.values()), late);
     }
 
     private static ReplayData.Session session(SessionSpan span) {
@@ -179,6 +198,28 @@ final class ReplayCommand implements Callable<Integer> {
         }
         spec.findOption("--application-id").setValue(runId);
         return runId;
+    }
+
+    /**
+     * The collector publishes whole files one after another, so a partition's stream time jumps to the
+     * newest session replayed so far, and an older session's events that follow would be refused as late
+     * although live they arrived in time. Unless {@code --allowed-lateness} is given on the command line,
+     * it is raised to cover the selection's whole time span.
+     */
+    private void coverLateness(List<SessionSpan> selected) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--allowed-lateness")) {
+            return;
+        }
+        Optional<Instant> first = selected.stream().map(SessionSpan::first).filter(Objects::nonNull).min(Instant::compareTo);
+        Optional<Instant> last = selected.stream().map(SessionSpan::last).filter(Objects::nonNull).max(Instant::compareTo);
+        if (first.isPresent() && last.isPresent()) {
+            Duration span = Duration.between(first.get(), last.get()).plus(LATENESS_MARGIN);
+            Duration configured = spec.findOption("--allowed-lateness").getValue();
+            if (span.compareTo(configured) > 0) {
+                log.info("Allowed lateness raised from {} to {} to cover the selection's time span", configured, span);
+                spec.findOption("--allowed-lateness").setValue(span);
+            }
+        }
     }
 
     /** On a shared cluster an application id that already committed offsets would resume, not replay. */

@@ -46,9 +46,9 @@ public final class BenchReport {
         }
         everyRunComplete &= run.complete();
         String round = run.round() >= 1 ? "round " + run.round() : "warm-up";
-        out.printf(Locale.ROOT, "%-9s %-14s %7.1f s  %,10.0f lines/s  %6.1f MB/s  records %,d of %,d %s%n",
-                round, run.contender(), run.seconds(), run.linesPerSecond(), run.megabytesPerSecond(),
-                run.counted(), run.expected(), run.complete() ? "OK" : "MISMATCH");
+        out.printf(Locale.ROOT, "%-9s %-14s %7.1f s  %,10.0f lines/s  %6.1f MB/s  cpu %5.1f s (%5.1f MB/cpu-s)  "
+                + "records %,d of %,d %s%n", round, run.contender(), run.seconds(), run.linesPerSecond(),
+                run.megabytesPerSecond(), run.cpu().toMillis() / 1e3, run.megabytesPerCpuSecond(), run.counted(), run.expected(), run.complete() ? "OK" : "MISMATCH");
         out.flush();
     }
 
@@ -71,8 +71,8 @@ public final class BenchReport {
         runs.forEach((name, list) -> {
             RunResult run = pick.apply(list);
             picked.put(name, run);
-            out.printf(Locale.ROOT, "  %-14s %7.1f s  %,10.0f lines/s  %6.1f MB/s%n", name, run.seconds(),
-                    run.linesPerSecond(), run.megabytesPerSecond());
+            out.printf(Locale.ROOT, "  %-14s %7.1f s  %,10.0f lines/s  %6.1f MB/s  %5.1f MB/cpu-s%n", name,
+                    run.seconds(), run.linesPerSecond(), run.megabytesPerSecond(), run.megabytesPerCpuSecond());
         });
         RunResult collector = picked.get("collector");
         if (collector == null) {
@@ -81,8 +81,9 @@ public final class BenchReport {
         picked.forEach((name, other) -> {
             if (other != collector) {
                 double ratio = collector.linesPerSecond() / other.linesPerSecond();
-                out.printf(Locale.ROOT, "  ratio collector/%s (%s) = %.2f (goal >= %.1f: %s)%n", name, label, ratio,
-                        GOAL, ratio >= GOAL ? "met" : "NOT met");
+                double cpuRatio = collector.megabytesPerCpuSecond() / other.megabytesPerCpuSecond();
+                out.printf(Locale.ROOT, "  ratio collector/%s (%s) = %.2f (goal >= %.1f: %s); per CPU-second %.2f%n",
+                        name, label, ratio, GOAL, ratio >= GOAL ? "met" : "NOT met", cpuRatio);
             }
         });
     }

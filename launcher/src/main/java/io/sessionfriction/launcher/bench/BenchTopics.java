@@ -25,6 +25,7 @@ import io.sessionfriction.kafka.TopicCreator;
 public final class BenchTopics implements AutoCloseable {
 
     private static final long CALL_SECONDS = 30;
+    private static final long METADATA_POLL_MILLIS = 100;
     private static final Duration COUNT_BOUND = Duration.ofMinutes(5);
 
     private final Properties adminProperties;
@@ -35,8 +36,29 @@ public final class BenchTopics implements AutoCloseable {
         this.admin = Admin.create(adminProperties);
     }
 
-    public void create(Collection<NewTopic> topics) {
+    /**
+     * Creates the topics and waits until the broker serves their metadata: the controller acknowledges a
+     * creation before the broker knows the topic, and a client asking in between is told it does not exist.
+     */
+    public void create(Collection<NewTopic> topics) throws InterruptedException, TimeoutException {
         TopicCreator.createMissing(adminProperties, List.copyOf(topics));
+        List<String> names = topics.stream().map(NewTopic::name).toList();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(CALL_SECONDS);
+        while (!visible(names)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("Topics " + names + " not visible after " + CALL_SECONDS + " s");
+            }
+            Thread.sleep(METADATA_POLL_MILLIS);
+        }
+    }
+
+    private boolean visible(List<String> names) throws InterruptedException {
+        try {
+            admin.describeTopics(names).allTopicNames().get(CALL_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
     }
 
     /** A topic like the collector's events topic: same partitions, same max message size. */

@@ -1,5 +1,6 @@
 package io.sessionfriction.launcher.bench;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.apache.kafka.clients.admin.NewTopic;
@@ -44,15 +45,17 @@ public final class CollectorContender implements Contender {
                 .withTransactionalId("bench-collector-" + round);
         List<NewTopic> created = Collector.topics(config, partitions);
         topics.create(created);
+        Duration cpuBefore = ProcessCpu.used();
         long began = System.nanoTime();
         try (Collector collector = Collector.create(config, new SimpleMeterRegistry())) {
             collector.runUntilCaughtUp();
             lastStats = collector.stats();
         }
         long elapsed = System.nanoTime() - began;
+        Duration cpu = ProcessCpu.used().minus(cpuBefore);
         long counted = topics.countCommitted(config.eventsTopic());
         topics.delete(created.stream().map(NewTopic::name).toList());
-        return new RunResult(name(), round, java.time.Duration.ofNanos(elapsed), corpus.lines(), corpus.bytes(),
+        return new RunResult(name(), round, Duration.ofNanos(elapsed), cpu, corpus.lines(), corpus.bytes(),
                 corpus.lines(), counted);
     }
 }

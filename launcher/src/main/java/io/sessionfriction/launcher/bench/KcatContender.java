@@ -84,6 +84,7 @@ public final class KcatContender implements Contender {
     public RunResult run(Corpus corpus, int round) throws Exception {
         String topic = "bench-" + mode.label + "-" + round + "-events";
         topics.create(List.of(BenchTopics.like(template, topic)));
+        Duration cpuBefore = ProcessCpu.used();
         long began = System.nanoTime();
         if (mode == Mode.PER_FILE) {
             for (Corpus.File file : corpus.files()) {
@@ -103,9 +104,10 @@ public final class KcatContender implements Contender {
             await(process, command);
         }
         long elapsed = System.nanoTime() - began;
+        Duration cpu = ProcessCpu.used().minus(cpuBefore);
         long counted = topics.countCommitted(topic);
         topics.delete(List.of(topic));
-        return new RunResult(name(), round, Duration.ofNanos(elapsed), corpus.lines(), corpus.bytes(),
+        return new RunResult(name(), round, Duration.ofNanos(elapsed), cpu, corpus.lines(), corpus.bytes(),
                 corpus.lines(), counted);
     }
 

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
 
@@ -13,9 +12,9 @@ import io.sessionfriction.collector.Collector;
 import io.sessionfriction.collector.CollectorStats;
 
 /**
- * The collector's probes. Ready: the collector reached the broker (its producer initialised its
- * transactions), its loop runs, it is not stuck, and the broker answers now. Live: it has not failed
- * for good (fenced, not authorized) and is not stuck.
+ * The probes of a started collector (started means it reached the broker: its producer initialised its
+ * transactions). Ready: its loop runs, it is not stuck, and the broker answers now. Live: it has not
+ * failed for good (fenced, not authorized) and is not stuck.
  *
  * <p>Stuck means no pass finished for {@code stuckAfter}: the collector publishes a new {@link CollectorStats}
  * value after every pass, idle or not, so an unchanged reference for that long is a loop that hangs.
@@ -25,7 +24,7 @@ public final class CollectorHealth implements Health.Checks {
     private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(3);
     private static final Duration BROKER_CACHE = Duration.ofSeconds(5);
 
-    private final Supplier<Optional<Collector>> collector;
+    private final Collector collector;
     private final Admin admin;
     private final Duration stuckAfter;
     private final Clock clock;
@@ -35,10 +34,10 @@ public final class CollectorHealth implements Health.Checks {
     private Instant brokerProbed = Instant.MIN;
 
     /**
-     * @param collector  empty until the collector has connected
+     * @param collector  started, so connected: its producer initialised its transactions
      * @param admin      a client of the same cluster, to probe that the broker answers
      */
-    public CollectorHealth(Supplier<Optional<Collector>> collector, Admin admin, Duration stuckAfter, Clock clock) {
+    public CollectorHealth(Collector collector, Admin admin, Duration stuckAfter, Clock clock) {
         this.collector = collector;
         this.admin = admin;
         this.stuckAfter = stuckAfter;
@@ -47,36 +46,28 @@ public final class CollectorHealth implements Health.Checks {
 
     @Override
     public synchronized Health live() {
-        Optional<Collector> running = collector.get();
-        if (running.isEmpty()) {
-            return Health.up();
-        }
-        Optional<RuntimeException> failure = running.get().failure();
+        Optional<RuntimeException> failure = collector.failure();
         if (failure.isPresent()) {
             return Health.down("collector failed: " + failure.get().getMessage());
         }
-        return stuck(running.get()).orElse(Health.up());
+        return stuck().orElse(Health.up());
     }
 
     @Override
     public synchronized Health ready() {
-        Optional<Collector> running = collector.get();
-        if (running.isEmpty()) {
-            return Health.down("collector connecting to Kafka");
-        }
         Health live = live();
         if (!live.isUp()) {
             return live;
         }
-        if (!running.get().isRunning()) {
+        if (!collector.isRunning()) {
             return Health.down("collector loop not running");
         }
         return broker();
     }
 
-    private Optional<Health> stuck(Collector running) {
+    private Optional<Health> stuck() {
         Instant now = clock.instant();
-        CollectorStats stats = running.stats();
+        CollectorStats stats = collector.stats();
         if (stats != lastStats || lastPass == null) {
             lastStats = stats;
             lastPass = now;

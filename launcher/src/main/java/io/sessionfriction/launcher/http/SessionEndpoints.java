@@ -72,7 +72,8 @@ public final class SessionEndpoints {
             list(exchange, query, local);
             return;
         }
-        String id = URLDecoder.decode(path.substring(PATH.length() + 1), StandardCharsets.UTF_8);
+        String id = path.startsWith(PATH + "/")
+                ? URLDecoder.decode(path.substring(PATH.length() + 1), StandardCharsets.UTF_8) : "";
         if (id.isEmpty() || id.contains("/")) {
             Responses.error(exchange, 404, "no such resource: " + path);
             return;

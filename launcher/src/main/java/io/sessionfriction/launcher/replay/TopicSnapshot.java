@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -20,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,15 +56,30 @@ public final class TopicSnapshot {
      */
     public Map<String, JsonNode> latest(String topic, Predicate<String> keys, Function<JsonNode, String> identity)
             throws InterruptedException {
+        Map<String, JsonNode> latest = new TreeMap<>();
+        read(topic, keys, value -> {
+            JsonNode json = Json.read(value, JsonNode.class);
+            latest.put(identity.apply(json), json);
+        });
+        return latest;
+    }
+
+    /** How many committed records with a key that passes {@code keys} the topic holds. */
+    public long count(String topic, Predicate<String> keys) throws InterruptedException {
+        long[] count = {0};
+        read(topic, keys, value -> count[0]++);
+        return count[0];
+    }
+
+    private void read(String topic, Predicate<String> keys, Consumer<byte[]> values) throws InterruptedException {
         Map<TopicPartition, Long> ends = settledEnds(topic);
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024);
-        Map<String, JsonNode> latest = new TreeMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+                new ByteArrayDeserializer())) {
             consumer.assign(List.copyOf(ends.keySet()));
             consumer.seekToBeginning(ends.keySet());
             long deadline = System.nanoTime() + bound.toNanos();
@@ -72,13 +89,11 @@ public final class TopicSnapshot {
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
                     if (record.value() != null && keys.test(record.key())) {
-                        JsonNode value = Json.read(record.value(), JsonNode.class);
-                        latest.put(identity.apply(value), value);
+                        values.accept(record.value());
                     }
                 }
             }
         }
-        return latest;
     }
 
     private static boolean reached(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {

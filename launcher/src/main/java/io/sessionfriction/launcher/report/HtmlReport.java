@@ -1,5 +1,7 @@
 package io.sessionfriction.launcher.report;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -22,7 +24,7 @@ final class HtmlReport {
             th{background:#f6f6f6}.impact{font-weight:600;text-transform:uppercase;font-size:11px;padding:2px 6px;border-radius:3px;color:#fff}
             .impact-high{background:#d62728}.impact-medium{background:#ff7f0e}.impact-low{background:#7f9fbf}
             code{font-size:12px;background:#f4f4f4;padding:1px 3px;border-radius:3px;word-break:break-all}
-            .empty{color:#777;font-style:italic}
+            .empty{color:#777;font-style:italic}.when{white-space:nowrap}
             """;
 
     private HtmlReport() {
@@ -63,6 +65,9 @@ final class HtmlReport {
         card(html, String.valueOf(data.alerts().size()), "alerts");
         card(html, String.valueOf(points.size()), "friction points, " + high + " high impact");
         card(html, String.valueOf(data.commands().size()), "Bash commands tracked");
+        if (data.lateEvents() > 0) {
+            card(html, String.valueOf(data.lateEvents()), "events refused as too late: figures are incomplete");
+        }
         html.append("</div>\n");
     }
 
@@ -73,17 +78,22 @@ final class HtmlReport {
 
     private static void pointsTable(StringBuilder html, List<FrictionPoint> points) {
         html.append("<h2>Friction points</h2>\n<table>\n<tr><th>#</th><th>impact</th><th>friction point</th>"
-                + "<th>sessions</th><th>users</th><th>occurrences</th><th>first seen</th><th>last seen</th></tr>\n");
+                + "<th>sessions</th><th>users</th><th>occurrences</th><th>first seen (UTC)</th><th>last seen (UTC)</th></tr>\n");
         int rank = 1;
         for (FrictionPoint p : points) {
             html.append(String.format(Locale.ROOT, "<tr><td>%d</td><td><span class=\"impact impact-%s\">%s</span></td>"
-                            + "<td>%s%s<br><a href=\"issues/%s\">draft</a></td><td>%d</td><td>%s</td><td>%d</td><td>%s</td><td>%s</td></tr>\n",
+                            + "<td>%s%s<br><a href=\"issues/%s\">draft</a></td><td>%d</td><td>%s</td><td>%d</td><td class=\"when\">%s</td><td class=\"when\">%s</td></tr>\n",
                     rank, p.impact().label(), p.impact().label(), Svg.escape(p.title()), latestEvidence(p),
                     IssueDraft.fileName(rank, p), p.sessions().size(), Svg.escape(String.join(", ", p.users())),
-                    p.occurrences(), p.firstSeen(), p.lastSeen()));
+                    p.occurrences(), when(p.firstSeen()), when(p.lastSeen())));
             rank++;
         }
         html.append("</table>\n");
+    }
+
+    /** {@code 2026-02-10 13:00:39} (UTC, to the second): short enough to stay on one line. */
+    private static String when(Instant at) {
+        return at == null ? "" : at.truncatedTo(ChronoUnit.SECONDS).toString().replace('T', ' ').replace("Z", "");
     }
 
     private static String latestEvidence(FrictionPoint point) {

@@ -17,10 +17,11 @@ import io.sessionfriction.processor.Json;
  * sessions it took, and the final record per alertId, per session and per command, each list in a stable
  * order. Alerts, activity and commands are the topics' JSON as published.
  *
- * @param selection how the sessions were chosen (flags, not the time of the run)
+ * @param selection  how the sessions were chosen (flags, not the time of the run)
+ * @param lateEvents events of the selected sessions the processor refused as too late (session-events-late)
  */
 public record ReplayData(int schemaVersion, String selection, List<Session> sessions, List<JsonNode> alerts,
-                         List<JsonNode> activity, List<JsonNode> commands) {
+                         List<JsonNode> activity, List<JsonNode> commands, long lateEvents) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String FILE_NAME = "replay.json";

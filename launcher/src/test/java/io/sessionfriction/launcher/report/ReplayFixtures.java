@@ -74,6 +74,6 @@ final class ReplayFixtures {
                 new ReplayData.Session("s-bob-1", "bob", T0, T0.plus(Duration.ofMinutes(12)), List.of("bob/b.jsonl"), 30),
                 new ReplayData.Session("s-carol-1", "carol", T0.plus(Duration.ofDays(1)), T0.plus(Duration.ofDays(1)),
                         List.of("carol/c.jsonl"), 10));
-        return new ReplayData(ReplayData.SCHEMA_VERSION, "since=- until=- users=*", sessions, alerts, activity, commands);
+        return new ReplayData(ReplayData.SCHEMA_VERSION, "since=- until=- users=*", sessions, alerts, activity, commands, 0);
     }
 }

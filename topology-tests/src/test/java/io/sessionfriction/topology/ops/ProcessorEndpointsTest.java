@@ -1,8 +1,8 @@
 package io.sessionfriction.topology.ops;
 
+import static io.sessionfriction.topology.TranscriptLines.aBashError;
 import static io.sessionfriction.topology.TranscriptLines.aBashProgress;
 import static io.sessionfriction.topology.TranscriptLines.aBashToolUse;
-import static io.sessionfriction.topology.TranscriptLines.aToolResult;
 import static io.sessionfriction.topology.TranscriptLines.aUserPrompt;
 import static io.sessionfriction.topology.TranscriptLines.anAssistantText;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -151,12 +151,17 @@ class ProcessorEndpointsTest {
                         assertThat(command.path("command").asText()).isEqualTo("rsync -a /data/raw/ /data/stage/");
                         assertThat(command.path("elapsedSeconds").asLong()).isEqualTo(7);
                     });
+                    assertThat(answer.path("alerts")).extracting(alert -> alert.path("rule").asText())
+                            .contains("permission-denied");
+                    assertThat(answer.path("alerts")).allSatisfy(alert ->
+                            assertThat(alert.path("sessionId").asText()).isEqualTo(session.getKey()));
                 }
             }
             assertThat(servedBy).as("both instances hold sessions").containsExactlyInAnyOrder(
                     "localhost:" + port1, "localhost:" + port2);
 
             assertThat(Http.get(port1, "/sessions/no-such-session").status()).isEqualTo(404);
+            assertThat(Http.get(port2, "/sessions").status()).as("a list needs its user").isEqualTo(400);
             for (int port : new int[] {port1, port2}) {
                 JsonNode alice = Http.get(port, "/sessions?user=alice").json();
                 assertThat(alice.path("sessions")).extracting(s -> s.path("sessionKey").asText())
@@ -172,7 +177,10 @@ class ProcessorEndpointsTest {
         }
     }
 
-    /** Two blocks (the 25-minute pause is over the gap), a finished command, and an rsync still running at 7 s. */
+    /**
+     * Two blocks (the 25-minute pause is over the gap), a command that failed on a permission wall (an
+     * alert), and an rsync still running at 7 s.
+     */
     private static List<Line> sessionLines(int i) {
         Instant start = T0.plus(Duration.ofHours(i));
         Line ls = aBashToolUse("ls /data/raw").at(start.plusSeconds(20));
@@ -180,7 +188,7 @@ class ProcessorEndpointsTest {
         return List.of(
                 aUserPrompt("stage the raw extracts").at(start),
                 ls,
-                aToolResult(ls.toolUseId(), "jan.csv feb.csv").at(start.plusSeconds(21)),
+                aBashError(ls.toolUseId(), 2, "ls: cannot open directory '/data/raw': Permission denied").at(start.plusSeconds(21)),
                 anAssistantText("Two extracts; copying them.").at(start.plus(Duration.ofMinutes(4))),
                 aUserPrompt("go on").at(start.plus(Duration.ofMinutes(29))),
                 rsync,
@@ -193,7 +201,8 @@ class ProcessorEndpointsTest {
         Awaitility.await(path + " on " + port).atMost(BOUND).until(() -> {
             Http.Answer answer = Http.get(port, path);
             return answer.status() == 200 && answer.json().path("totalActiveSeconds").asDouble() == expectedActiveSeconds
-                    && answer.json().path("runningCommands").path(0).path("elapsedSeconds").asLong() == 7;
+                    && answer.json().path("runningCommands").path(0).path("elapsedSeconds").asLong() == 7
+                    && answer.json().path("alerts").size() > 0;
         });
         JsonNode answer = Http.get(port, path).json();
         assertThat(answer.path("sessionKey").asText()).isEqualTo(id);

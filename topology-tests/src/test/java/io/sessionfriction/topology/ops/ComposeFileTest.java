@@ -1,0 +1,170 @@
+package io.sessionfriction.topology.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import io.sessionfriction.launcher.Main;
+import io.sessionfriction.launcher.options.ConfigDefaults;
+import io.sessionfriction.processor.Topics;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * No Docker engine runs here, so the deployment is checked against the code instead: the compose file
+ * parses, its images are the ones the code is built for, every SESSION_FRICTION_* variable is an option
+ * of the command its service runs (with a value that option accepts), the topics it creates are the
+ * code's topics with the code's compaction, and Prometheus scrapes every HTTP endpoint.
+ */
+class ComposeFileTest {
+
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final String APP_IMAGE = "session-friction:latest";
+    private static final Pattern CREATE = Pattern.compile("(?m)^\\s*create (\\S+)(.*)$");
+
+    private static JsonNode services;
+
+    @BeforeAll
+    static void parse() throws IOException {
+        services = YAML.readTree(ROOT.resolve("docker-compose.yml").toFile()).path("services");
+    }
+
+    @Test
+    void runsKafkaInKraftModeWithTheKafkaVersionOfTheClients() {
+        assertThat(names(services)).contains("kafka", "topics", "collector", "processor-1", "processor-2", "prometheus");
+        String kafkaImage = "apache/kafka:" + AppInfoParser.getVersion();
+        assertThat(services.path("kafka").path("image").asText()).isEqualTo(kafkaImage);
+        assertThat(services.path("topics").path("image").asText()).isEqualTo(kafkaImage);
+        JsonNode broker = services.path("kafka").path("environment");
+        assertThat(broker.path("KAFKA_PROCESS_ROLES").asText()).isEqualTo("broker,controller");
+        assertThat(broker.path("KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText()).isEqualTo("false");
+    }
+
+    @Test
+    void theAppServicesRunTheJarBuiltByTheMultiStageDockerfile() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile).containsPattern("(?m)^FROM maven:\\S+ AS build$")
+                .contains("-pl launcher -am package")
+                .contains("COPY --from=build /src/launcher/target/session-friction.jar ")
+                .containsPattern("(?m)^ENTRYPOINT \\[\"java\", \"-jar\", \"/opt/session-friction/session-friction.jar\"]$");
+        for (String app : List.of("collector", "processor-1", "processor-2")) {
+            assertThat(services.path(app).path("image").asText()).as(app).isEqualTo(APP_IMAGE);
+            assertThat(services.path(app).path("build").asText()).as(app).isEqualTo(".");
+        }
+    }
+
+    @Test
+    void everySessionFrictionVariableIsAnOptionOfTheCommandItsServiceRunsWithAValueItAccepts() {
+        CommandLine cli = Main.commandLine(new String[0]);
+        for (String app : List.of("collector", "processor-1", "processor-2")) {
+            String command = services.path(app).path("command").path(0).asText();
+            CommandLine sub = cli.getSubcommands().get(command);
+            assertThat(sub).as(app + " runs a command of the jar").isNotNull();
+            Map<String, String> envToFlag = new HashMap<>();
+            for (OptionSpec option : sub.getCommandSpec().options()) {
+                envToFlag.put(ConfigDefaults.envName(option.longestName()), option.longestName());
+            }
+            Map<String, String> variables = environment(app);
+            assertThat(variables.keySet()).as(app).isNotEmpty().allSatisfy(name ->
+                    assertThat(envToFlag).as(app + ": " + name + " names an option of '" + command + "'").containsKey(name));
+
+            List<String> args = new ArrayList<>(List.of(command));
+            variables.forEach((name, value) -> args.addAll(List.of(envToFlag.get(name), value)));
+            assertThatCode(() -> Main.commandLine(new String[0]).parseArgs(args.toArray(String[]::new)))
+                    .as(app + ": " + args).doesNotThrowAnyException();
+        }
+    }
+
+    @Test
+    void createsExactlyTheCodesTopicsWithExplicitPartitionsAndTheCodesCompaction() {
+        String script = services.path("topics").path("command").path(0).asText();
+        assertThat(script).contains("--partitions 6 --replication-factor 1");
+        Map<String, String> created = new TreeMap<>();
+        Matcher m = CREATE.matcher(script);
+        while (m.find()) {
+            created.put(m.group(1), m.group(2));
+        }
+
+        Map<String, Boolean> expected = new TreeMap<>();
+        Topics.ALL.forEach(topic -> expected.put(topic.name(), topic.compacted()));
+        expected.put("collector-offsets", true);
+        assertThat(created.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((topic, compacted) -> assertThat(created.get(topic)).as(topic)
+                .contains(compacted ? "--config cleanup.policy=compact" : "--config retention.ms="));
+    }
+
+    @Test
+    void twoProcessorInstancesOfOneApplicationEachAdvertiseTheirOwnEndpointAndKeepTheirOwnState() {
+        Map<String, String> one = environment("processor-1");
+        Map<String, String> two = environment("processor-2");
+        assertThat(one.get("SESSION_FRICTION_APPLICATION_ID")).isEqualTo(two.get("SESSION_FRICTION_APPLICATION_ID"));
+        for (String app : List.of("processor-1", "processor-2")) {
+            Map<String, String> env = environment(app);
+            assertThat(env.get("SESSION_FRICTION_ADVERTISED_HTTP"))
+                    .isEqualTo(services.path(app).path("hostname").asText() + ":" + env.get("SESSION_FRICTION_HTTP_PORT"));
+            assertThat(services.path(app).path("volumes").path(0).asText())
+                    .isEqualTo(app + "-state:" + env.get("SESSION_FRICTION_STATE_DIR"));
+        }
+    }
+
+    @Test
+    void theCollectorReadsTheSessionsFolderReadOnly() {
+        String mount = services.path("collector").path("volumes").path(0).asText();
+        assertThat(mount).endsWith(":" + environment("collector").get("SESSION_FRICTION_SESSIONS") + ":ro");
+    }
+
+    @Test
+    void prometheusScrapesEveryHttpEndpoint() throws IOException {
+        JsonNode prometheus = YAML.readTree(ROOT.resolve("deploy/prometheus.yml").toFile());
+        Set<String> targets = new TreeSet<>();
+        prometheus.path("scrape_configs").forEach(job -> job.path("static_configs")
+                .forEach(config -> config.path("targets").forEach(target -> targets.add(target.asText()))));
+
+        Set<String> endpoints = new TreeSet<>();
+        for (String app : List.of("collector", "processor-1", "processor-2")) {
+            endpoints.add(app + ":" + environment(app).get("SESSION_FRICTION_HTTP_PORT"));
+        }
+        assertThat(targets).isEqualTo(endpoints);
+        assertThat(services.path("prometheus").path("volumes").path(0).asText()).startsWith("./deploy/prometheus.yml:");
+    }
+
+    @Test
+    void theDeploymentDocumentationNamesEveryServiceAndTopic() throws IOException {
+        String docs = Files.readString(ROOT.resolve("docs/operations.md"));
+        assertThat(names(services)).allSatisfy(service -> assertThat(docs).contains("`" + service + "`"));
+        Topics.ALL.forEach(topic -> assertThat(docs).contains("`" + topic.name() + "`"));
+    }
+
+    private static Map<String, String> environment(String service) {
+        Map<String, String> env = new TreeMap<>();
+        services.path(service).path("environment").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
+        return env;
+    }
+
+    private static Set<String> names(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
