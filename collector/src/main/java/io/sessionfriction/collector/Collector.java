@@ -22,6 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionfriction.collector.checkpoint.Checkpoint;
 import io.sessionfriction.collector.checkpoint.CheckpointStore;
 import io.sessionfriction.collector.discover.FolderWatcher;
@@ -82,13 +83,18 @@ public final class Collector implements AutoCloseable {
 
     public static Collector create(CollectorConfig config, MeterRegistry registry) {
         return create(config, new MicrometerCollectorEvents(registry), Clock.systemUTC(), FileOpener.DEFAULT,
-                kafkaPublishers(config));
+                kafkaPublishers(config, registry));
     }
 
     /** Real transactional producers for {@code config}, each one fencing the one before. */
     static Supplier<TransactionalPublisher> kafkaPublishers(CollectorConfig config) {
+        return kafkaPublishers(config, new SimpleMeterRegistry());
+    }
+
+    /** Real transactional producers whose Kafka client metrics are bound to {@code registry}. */
+    static Supplier<TransactionalPublisher> kafkaPublishers(CollectorConfig config, MeterRegistry registry) {
         return () -> KafkaTransactionalPublisher.start(config.bootstrapServers(), config.transactionalId(),
-                config.maxEventBytes() + CollectorConfig.RECORD_OVERHEAD_BYTES, config.kafkaOverrides());
+                config.maxEventBytes() + CollectorConfig.RECORD_OVERHEAD_BYTES, config.kafkaOverrides(), registry);
     }
 
     /**

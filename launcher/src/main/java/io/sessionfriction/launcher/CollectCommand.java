@@ -85,7 +85,12 @@ final class CollectCommand implements Callable<Integer> {
                         Collector tail = Collector.create(config, Metrics.globalRegistry)) {
                     tail.start();
                     health.set(new CollectorHealth(tail, admin, stuckAfter(config), Clock.systemUTC()));
-                    shutdown.await();
+                    // A fenced or unauthorized producer cannot recover here: exit so the supervisor sees it.
+                    Throwable failed = shutdown.awaitOrFailure(() -> tail.failure().orElse(null));
+                    if (failed != null) {
+                        spec.commandLine().getErr().println("collector stopped: " + failed.getMessage());
+                        return 1;
+                    }
                     return 0;
                 }
             }

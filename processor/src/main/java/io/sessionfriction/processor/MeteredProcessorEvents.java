@@ -14,6 +14,7 @@ public final class MeteredProcessorEvents implements ProcessorEvents {
     public static final String DEAD_LETTERS = "processor.dead.letters";
     public static final String DUPLICATES = "processor.duplicates";
     public static final String LATE_EVENTS = "processor.late.events";
+    public static final String ALERTS = "processor.alerts";
 
     private static final Logger LOG = LoggerFactory.getLogger(MeteredProcessorEvents.class);
 
@@ -40,6 +41,12 @@ public final class MeteredProcessorEvents implements ProcessorEvents {
         LOG.warn("Event of session {} at {} is {} behind stream time, beyond the allowed lateness: sent to the late topic",
                 sessionKey, eventTime, behindStreamTime);
         registry.counter(LATE_EVENTS).increment();
+    }
+
+    @Override
+    public void alertPublished(String sessionKey, String rule, String severity, boolean suppressed) {
+        LOG.debug("Alert {} ({}) for session {}{}", rule, severity, sessionKey, suppressed ? ", suppressed by a fix" : "");
+        registry.counter(ALERTS, "rule", rule, "severity", severity, "topic", suppressed ? "suppressed" : "live").increment();
     }
 
     // Reasons carry the offending value after a colon; the tag keeps only the stable part so it stays low-cardinality.

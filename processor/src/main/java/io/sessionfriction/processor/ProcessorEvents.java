@@ -17,4 +17,10 @@ public interface ProcessorEvents {
 
     /** An event older than the allowed lateness went to {@code session-events-late}. Metric {@code processor.late.events}. */
     void lateEvent(String sessionKey, Instant eventTime, Duration behindStreamTime);
+
+    /**
+     * An alert record was published. Metric {@code processor.alerts}, tags {@code rule}, {@code severity} and
+     * {@code topic} ({@code live} or {@code suppressed}).
+     */
+    void alertPublished(String sessionKey, String rule, String severity, boolean suppressed);
 }

@@ -9,15 +9,20 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+
 /** A transactional, idempotent producer with acks=all; {@code initTransactions} fences a previous incarnation. */
 public final class KafkaTransactionalPublisher implements TransactionalPublisher {
 
     private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaProducer<byte[], byte[]> producer;
+    private final KafkaClientMetrics metrics;
 
-    private KafkaTransactionalPublisher(KafkaProducer<byte[], byte[]> producer) {
+    private KafkaTransactionalPublisher(KafkaProducer<byte[], byte[]> producer, KafkaClientMetrics metrics) {
         this.producer = producer;
+        this.metrics = metrics;
     }
 
     /**
@@ -25,7 +30,7 @@ public final class KafkaTransactionalPublisher implements TransactionalPublisher
      * transactional id left open, so checkpoints read afterwards are final.
      */
     public static KafkaTransactionalPublisher start(String bootstrapServers, String transactionalId,
-            int maxRecordBytes, Map<String, Object> overrides) {
+            int maxRecordBytes, Map<String, Object> overrides, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
@@ -44,7 +49,9 @@ public final class KafkaTransactionalPublisher implements TransactionalPublisher
             producer.close(CLOSE_TIMEOUT);
             throw e;
         }
-        return new KafkaTransactionalPublisher(producer);
+        KafkaClientMetrics metrics = new KafkaClientMetrics(producer);
+        metrics.bindTo(registry);
+        return new KafkaTransactionalPublisher(producer, metrics);
     }
 
     @Override
@@ -70,6 +77,7 @@ public final class KafkaTransactionalPublisher implements TransactionalPublisher
     /** Bounded: a producer closed after a failure must not hang on a broker that is gone. */
     @Override
     public void close() {
+        metrics.close();
         producer.close(CLOSE_TIMEOUT);
     }
 }

@@ -1,6 +1,6 @@
 package io.sessionfriction.processor.alert;
 
-import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serde;
@@ -11,7 +11,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 
+import io.micrometer.core.instrument.Metrics;
 import io.sessionfriction.processor.Json;
+import io.sessionfriction.processor.MeteredProcessorEvents;
+import io.sessionfriction.processor.ProcessorEvents;
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.Topics;
 import io.sessionfriction.processor.event.EnrichedEvent;
@@ -32,20 +35,23 @@ public final class FrictionAlertStage implements AlertStage {
     private final RuleCatalogue catalogue;
     private final FixesRegistry fixes;
     private final ProcessorSettings settings;
+    private final ProcessorEvents events;
 
     /**
      * @param settings the topology's: its inactivity gap bounds a retry loop (one active block), its
      *                 allowed lateness how long an idle session's alert state is kept, its storage the stores'
      */
-    public FrictionAlertStage(RuleCatalogue catalogue, FixesRegistry fixes, ProcessorSettings settings) {
+    public FrictionAlertStage(RuleCatalogue catalogue, FixesRegistry fixes, ProcessorSettings settings,
+            ProcessorEvents events) {
         this.catalogue = catalogue;
         this.fixes = fixes;
         this.settings = settings;
+        this.events = events;
     }
 
-    /** With default settings but this inactivity gap (persistent stores, default lateness). */
-    public FrictionAlertStage(RuleCatalogue catalogue, FixesRegistry fixes, Duration inactivityGap) {
-        this(catalogue, fixes, ProcessorSettings.defaults().withInactivityGap(inactivityGap));
+    /** Alerts counted in Micrometer's global registry (where the launcher adds Prometheus). */
+    public FrictionAlertStage(RuleCatalogue catalogue, FixesRegistry fixes, ProcessorSettings settings) {
+        this(catalogue, fixes, settings, new MeteredProcessorEvents(Metrics.globalRegistry));
     }
 
     @Override
@@ -54,6 +60,8 @@ public final class FrictionAlertStage implements AlertStage {
         Topics.Topic<String, FrictionAlert> alerts = Topics.FRICTION_ALERTS.withValueSerde(serde);
         Topics.Topic<String, FrictionAlert> suppressed = Topics.FRICTION_ALERTS_SUPPRESSED.withValueSerde(serde);
         enriched.process(new Supplier(), Named.as("raise-friction-alerts"))
+                .peek((session, alert) -> events.alertPublished(session, alert.rule(), alert.severity().name().toLowerCase(Locale.ROOT),
+                        alert.suppressedBy() != null), Named.as("count-alerts"))
                 .split(Named.as("friction-alerts-"))
                 .branch((session, alert) -> alert.suppressedBy() != null, Branched.withConsumer(
                         pre -> pre.to(suppressed.name(), suppressed.produced("friction-alerts-suppressed-sink")), "suppressed"))

@@ -8,7 +8,9 @@ import org.apache.kafka.streams.TestOutputTopic;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionfriction.processor.Json;
+import io.sessionfriction.processor.MeteredProcessorEvents;
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.Topics;
 import io.sessionfriction.processor.alert.FixesRegistry;
@@ -29,6 +31,7 @@ final class AlertDriver implements AutoCloseable {
     static final String USER = "alice";
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final FrictionDriver driver;
     private final TestOutputTopic<String, FrictionAlert> alerts;
     private final TestOutputTopic<String, FrictionAlert> suppressed;
@@ -38,7 +41,8 @@ final class AlertDriver implements AutoCloseable {
         // Memory stores, as the driver's: the test driver commits (and RocksDB would flush) after every record.
         ProcessorSettings settings = ProcessorSettings.defaults().withApplicationId("alert-specs-" + INSTANCES.incrementAndGet())
                 .withStorage(ProcessorSettings.StateStorage.IN_MEMORY);
-        driver = FrictionDriver.start(settings, new RuleMatcher(catalogue), new FrictionAlertStage(catalogue, fixes, settings));
+        driver = FrictionDriver.start(settings, new RuleMatcher(catalogue),
+                new FrictionAlertStage(catalogue, fixes, settings, new MeteredProcessorEvents(meters)));
         Serde<FrictionAlert> serde = Json.serde(FrictionAlert.class);
         alerts = driver.driver().createOutputTopic(Topics.FRICTION_ALERTS.name(), Topics.FRICTION_ALERTS.keySerde().deserializer(), serde.deserializer());
         suppressed = driver.driver().createOutputTopic(Topics.FRICTION_ALERTS_SUPPRESSED.name(),
@@ -72,6 +76,11 @@ final class AlertDriver implements AutoCloseable {
     AlertDriver pipe(List<TranscriptLines.Line> lines) {
         driver.pipe(SESSION, USER, lines);
         return this;
+    }
+
+    /** The alert stage's meters. */
+    SimpleMeterRegistry meters() {
+        return meters;
     }
 
     /** Alerts published on friction-alerts since the last read, in order. */

@@ -61,6 +61,20 @@ class FixedProblemAlertsTest {
     }
 
     @Test
+    void publishedAlertsAreCountedByRuleSeverityAndTopic() throws IOException {
+        try (AlertDriver driver = AlertDriver.start(pandasInstalledAtOneHour())) {
+            driver.pipe("before-fix", aUserPrompt("plot churn").sessionId("before-fix").after(Duration.ZERO));
+            driver.pipe("before-fix", sessionMissingPandas("before-fix", Duration.ofMinutes(70)));
+
+            assertThat(driver.meters().counter("processor.alerts", "rule", "python-env", "severity", "high", "topic", "suppressed")
+                    .count()).isEqualTo(1.0);
+            assertThat(driver.meters().counter("processor.alerts", "rule", "tool-error", "severity", "medium", "topic", "live")
+                    .count()).isEqualTo(1.0);
+            assertThat(driver.meters().find("processor.alerts").counters()).hasSize(2);
+        }
+    }
+
+    @Test
     void aSessionStartedAfterTheFixAlertsAsUsual() throws IOException {
         try (AlertDriver driver = AlertDriver.start(pandasInstalledAtOneHour())) {
             driver.pipe("after-fix", sessionMissingPandas("after-fix", Duration.ofMinutes(90)));

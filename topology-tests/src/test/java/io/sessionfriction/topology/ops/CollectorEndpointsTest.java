@@ -74,6 +74,8 @@ class CollectorEndpointsTest {
             assertThat(Http.sample(metrics, "collector_files_tracked")).isEqualTo(1);
             assertThat(Http.sample(metrics, "collector_publish_latency_seconds_count")).isGreaterThanOrEqualTo(2);
             assertThat(metrics).contains("jvm_threads_live_threads");
+            // The collector's transactional producer, through Micrometer's Kafka client binder.
+            assertThat(metrics).contains("kafka_producer_record_send_total");
         }
     }
 

@@ -92,7 +92,7 @@ class ProcessorEndpointsTest {
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDirs.resolve("readiness").toString());
         RuleCatalogue rules = RuleCatalogue.defaults();
         try (KafkaStreams streams = new KafkaStreams(FrictionTopology.build(settings, new RuleMatcher(rules),
-                        new FrictionAlertStage(rules, FixesRegistry.empty(), GAP)), props);
+                        new FrictionAlertStage(rules, FixesRegistry.empty(), settings)), props);
                 OpsServer server = OpsServer.start(0)) {
             HealthEndpoints.install(server, new StreamsHealth(streams, () -> null));
 
