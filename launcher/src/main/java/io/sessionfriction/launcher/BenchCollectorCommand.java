@@ -98,7 +98,8 @@ final class BenchCollectorCommand implements Callable<Integer> {
                 for (Contender contender : contenders) {
                     report.add(contender.run(corpus, round));
                     if (contender == collector) {
-                        out.println("  " + collector.lastStats());
+                        out.printf("  collector thread cpu %.1f s; %s%n", collector.lastThreadCpu().toMillis() / 1e3,
+                                collector.lastStats());
                     }
                 }
             }

@@ -1,5 +1,7 @@
 package io.sessionfriction.launcher.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 
@@ -17,10 +19,13 @@ import io.sessionfriction.collector.CollectorStats;
  */
 public final class CollectorContender implements Contender {
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final CollectorConfig base;
     private final int partitions;
     private final BenchTopics topics;
     private CollectorStats lastStats;
+    private Duration lastThreadCpu = Duration.ZERO;
 
     public CollectorContender(CollectorConfig base, int partitions, BenchTopics topics) {
         this.base = base;
@@ -38,6 +43,14 @@ public final class CollectorContender implements Contender {
         return lastStats;
     }
 
+    /**
+     * CPU time of the thread that ran the last pass: it reads, parses and sends on that one thread, so
+     * CPU well below the wall time means it waited (commits, a full producer buffer, or a busy machine).
+     */
+    public Duration lastThreadCpu() {
+        return lastThreadCpu;
+    }
+
     @Override
     public RunResult run(Corpus corpus, int round) throws Exception {
         String prefix = "bench-collector-" + round + "-";
@@ -46,12 +59,14 @@ public final class CollectorContender implements Contender {
         List<NewTopic> created = Collector.topics(config, partitions);
         topics.create(created);
         Duration cpuBefore = ProcessCpu.used();
+        long threadCpuBefore = THREADS.getCurrentThreadCpuTime();
         long began = System.nanoTime();
         try (Collector collector = Collector.create(config, new SimpleMeterRegistry())) {
             collector.runUntilCaughtUp();
             lastStats = collector.stats();
         }
         long elapsed = System.nanoTime() - began;
+        lastThreadCpu = Duration.ofNanos(THREADS.getCurrentThreadCpuTime() - threadCpuBefore);
         Duration cpu = ProcessCpu.used().minus(cpuBefore);
         long counted = topics.countCommitted(config.eventsTopic());
         topics.delete(created.stream().map(NewTopic::name).toList());
