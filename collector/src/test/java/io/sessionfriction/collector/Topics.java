@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,21 @@ public final class Topics {
     private Topics() {
     }
 
+    /** Everything committed, up to the high watermark: call it when no transaction can be open any more. */
     public static List<Seen> readCommitted(String bootstrapServers, String topic) {
+        return read(bootstrapServers, topic, (consumer, partitions) -> highWatermarks(bootstrapServers, partitions));
+    }
+
+    /**
+     * What is committed now, up to the last stable offset: a killed collector may have left a transaction
+     * open, which holds read_committed readers below the high watermark until it is aborted or times out.
+     */
+    public static List<Seen> readCommittedSoFar(String bootstrapServers, String topic) {
+        return read(bootstrapServers, topic, KafkaConsumer::endOffsets);
+    }
+
+    private static List<Seen> read(String bootstrapServers, String topic,
+            BiFunction<KafkaConsumer<String, String>, List<TopicPartition>, Map<TopicPartition, Long>> endOffsets) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -53,7 +68,7 @@ public final class Topics {
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = highWatermarks(bootstrapServers, partitions);
+            Map<TopicPartition, Long> end = endOffsets.apply(consumer, partitions);
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {

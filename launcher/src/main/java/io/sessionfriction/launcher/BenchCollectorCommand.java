@@ -58,7 +58,7 @@ final class BenchCollectorCommand implements Callable<Integer> {
     @Option(names = "--kcat", defaultValue = "kcat", paramLabel = "PATH", description = "kcat executable (default: ${DEFAULT-VALUE}).")
     String kcat;
 
-    @Option(names = "--kcat-modes", split = ",", defaultValue = "stream,per_file", paramLabel = "MODE[,MODE...]",
+    @Option(names = "--kcat-modes", split = ",", defaultValue = "stream,per_file", paramLabel = "MODE",
             description = "How kcat runs: stream (one kcat, corpus on -l /dev/stdin, unkeyed), per_file (kcat -l FILE "
                     + "-k SESSION per file), stream_txn (stream in one kcat transaction). Default: ${DEFAULT-VALUE}.")
     List<KcatContender.Mode> kcatModes;
@@ -98,8 +98,7 @@ final class BenchCollectorCommand implements Callable<Integer> {
                 for (Contender contender : contenders) {
                     report.add(contender.run(corpus, round));
                     if (contender == collector) {
-                        out.printf("  collector thread cpu %.1f s; %s%n", collector.lastThreadCpu().toMillis() / 1e3,
-                                collector.lastStats());
+                        out.println("  " + collector.lastThreadTimes() + "; " + collector.lastStats());
                     }
                 }
             }

@@ -8,6 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
@@ -134,7 +135,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     private ReplayData replay(SessionSelection selection, List<SessionSpan> selected, String runId,
             String applicationId, long events) throws InterruptedException {
-        try (ReplayRoot root = ReplayRoot.of(selected);
+        try (ReplayRoot root = ReplayRoot.create();
                 KafkaTarget target = KafkaTarget.open(kafka, true)) {
             // Own transactional id and checkpoints topic: a live collector's checkpoints name the same files
             // and would make the replay skip them; sharing its transactional id would fence it.
@@ -151,7 +152,7 @@ final class ReplayCommand implements Callable<Integer> {
                     CatchUp catchUp = new CatchUp(target);
                     Ticker ticker = Ticker.start(target, applicationId, collector, events,
                             selected.stream().mapToInt(s -> s.files().size()).sum())) {
-                CollectorStats stats = collector.runUntilCaughtUp();
+                CollectorStats stats = publishInSessionOrder(root, collector, selected);
                 log.info("Replay published {} events ({} lines) from {} files", stats.eventsPublished(),
                         stats.linesPublished(), stats.filesTracked());
                 catchUp.awaitGroup(runtime.applicationId(), Topics.SESSION_EVENTS.name(), timeout, runtime::failure);
@@ -159,6 +160,26 @@ final class ReplayCommand implements Callable<Integer> {
             }
             return readBack(target, selection, selected);
         }
+    }
+
+    /**
+     * Publishes one session after another, in order of their first event, instead of the whole folder at
+     * once. A partition's stream time then moves roughly as it did live, and never jumps weeks ahead in
+     * the middle of a session because another session's later file was read first: the alert stage
+     * forgets sessions idle (in stream time) for longer than the allowed lateness, and an interleaved
+     * replay made that happen mid-session, changing counts from run to run.
+     */
+    private static CollectorStats publishInSessionOrder(ReplayRoot root, Collector collector, List<SessionSpan> selected) {
+        List<SessionSpan> ordered = selected.stream()
+                .sorted(Comparator.comparing(SessionSpan::first, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(SessionSpan::sessionKey))
+                .toList();
+        CollectorStats stats = collector.stats();
+        for (SessionSpan session : ordered) {
+            root.add(session);
+            stats = collector.runUntilCaughtUp();
+        }
+        return stats;
     }
 
     /** The final record per alert, session and command of the selected sessions, as a consumer overwriting by key holds them. */

@@ -22,6 +22,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class CheckpointStore {
 
+    private static final Duration TOPIC_APPEARS_WITHIN = Duration.ofSeconds(10);
+    private static final Duration METADATA_RETRY = Duration.ofMillis(200);
+
     private CheckpointStore() {
     }
 
@@ -35,12 +38,7 @@ public final class CheckpointStore {
         Map<String, Checkpoint> checkpoints = new HashMap<>();
         try (KafkaConsumer<byte[], byte[]> consumer =
                      new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition()))
-                    .toList();
-            if (partitions.isEmpty()) {
-                throw new IllegalStateException("Offsets topic " + topic + " does not exist; create it first");
-            }
+            List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
@@ -56,5 +54,31 @@ public final class CheckpointStore {
             }
         }
         return checkpoints;
+    }
+
+    /**
+     * The topic's partitions. A topic created a moment ago may not be in the broker's metadata yet (the
+     * launcher creates topics right before starting the collector), so an empty answer is asked again
+     * for a few seconds before it means the topic does not exist.
+     */
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        long deadline = System.nanoTime() + TOPIC_APPEARS_WITHIN.toNanos();
+        while (true) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            if (!partitions.isEmpty()) {
+                return partitions;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Offsets topic " + topic + " does not exist; create it first");
+            }
+            try {
+                Thread.sleep(METADATA_RETRY.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while looking up the offsets topic " + topic, e);
+            }
+        }
     }
 }

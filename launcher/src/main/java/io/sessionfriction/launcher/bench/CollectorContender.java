@@ -1,7 +1,5 @@
 package io.sessionfriction.launcher.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 
@@ -19,13 +17,12 @@ import io.sessionfriction.collector.CollectorStats;
  */
 public final class CollectorContender implements Contender {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-
     private final CollectorConfig base;
     private final int partitions;
     private final BenchTopics topics;
     private CollectorStats lastStats;
-    private Duration lastThreadCpu = Duration.ZERO;
+    private ThreadSchedule lastSchedule = new ThreadSchedule(Duration.ZERO, Duration.ZERO);
+    private Duration lastElapsed = Duration.ZERO;
 
     public CollectorContender(CollectorConfig base, int partitions, BenchTopics topics) {
         this.base = base;
@@ -44,11 +41,17 @@ public final class CollectorContender implements Contender {
     }
 
     /**
-     * CPU time of the thread that ran the last pass: it reads, parses and sends on that one thread, so
-     * CPU well below the wall time means it waited (commits, a full producer buffer, or a busy machine).
+     * Where the wall time of the last pass went on the one thread that reads, parses and sends: running,
+     * waiting for a core (other processes on the machine), or blocked (commits, a full producer buffer).
      */
-    public Duration lastThreadCpu() {
-        return lastThreadCpu;
+    public String lastThreadTimes() {
+        Duration blocked = lastElapsed.minus(lastSchedule.onCpu()).minus(lastSchedule.waitingCpu());
+        return String.format(java.util.Locale.ROOT, "collector thread: on cpu %.1f s, waiting for a core %.1f s, "
+                + "blocked %.1f s", seconds(lastSchedule.onCpu()), seconds(lastSchedule.waitingCpu()), seconds(blocked));
+    }
+
+    private static double seconds(Duration d) {
+        return d.toMillis() / 1e3;
     }
 
     @Override
@@ -59,14 +62,15 @@ public final class CollectorContender implements Contender {
         List<NewTopic> created = Collector.topics(config, partitions);
         topics.create(created);
         Duration cpuBefore = ProcessCpu.used();
-        long threadCpuBefore = THREADS.getCurrentThreadCpuTime();
+        ThreadSchedule scheduleBefore = ThreadSchedule.now();
         long began = System.nanoTime();
         try (Collector collector = Collector.create(config, new SimpleMeterRegistry())) {
             collector.runUntilCaughtUp();
             lastStats = collector.stats();
         }
         long elapsed = System.nanoTime() - began;
-        lastThreadCpu = Duration.ofNanos(THREADS.getCurrentThreadCpuTime() - threadCpuBefore);
+        lastSchedule = ThreadSchedule.now().since(scheduleBefore);
+        lastElapsed = Duration.ofNanos(elapsed);
         Duration cpu = ProcessCpu.used().minus(cpuBefore);
         long counted = topics.countCommitted(config.eventsTopic());
         topics.delete(created.stream().map(NewTopic::name).toList());

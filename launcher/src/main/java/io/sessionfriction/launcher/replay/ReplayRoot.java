@@ -26,28 +26,39 @@ public final class ReplayRoot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplayRoot.class);
 
     private final Path root;
-    private final long copied;
+    private long copied;
 
-    private ReplayRoot(Path root, long copied) {
+    private ReplayRoot(Path root) {
         this.root = root;
-        this.copied = copied;
     }
 
-    public static ReplayRoot of(List<SessionSpan> sessions) {
+    /** An empty root; {@link #add} places sessions in it. */
+    public static ReplayRoot create() {
         try {
-            Path root = Files.createTempDirectory("session-friction-replay-");
-            long copied = 0;
-            for (SessionSpan session : sessions) {
-                for (FileSpan span : session.files()) {
-                    Path target = root.resolve(span.file().relativePath());
-                    Files.createDirectories(target.getParent());
-                    copied += place(span.file().path(), target) ? 0 : 1;
+            return new ReplayRoot(Files.createTempDirectory("session-friction-replay-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the replay's sessions folder: " + e.getMessage(), e);
+        }
+    }
+
+    /** A root holding all of these sessions. */
+    public static ReplayRoot of(List<SessionSpan> sessions) {
+        ReplayRoot root = create();
+        sessions.forEach(root::add);
+        return root;
+    }
+
+    /** Places a session's files at their relative paths. */
+    public void add(SessionSpan session) {
+        try {
+            for (FileSpan span : session.files()) {
+                Path target = root.resolve(span.file().relativePath());
+                Files.createDirectories(target.getParent());
+                if (!place(span.file().path(), target)) {
+                    copied++;
+                    log.debug("{} copied (hard link refused)", span.file().relativePath());
                 }
             }
-            if (copied > 0) {
-                log.info("{} selected file(s) copied (hard links refused)", copied);
-            }
-            return new ReplayRoot(root, copied);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot prepare the replay's sessions folder: " + e.getMessage(), e);
         }
@@ -68,6 +79,7 @@ public final class ReplayRoot implements AutoCloseable {
         return root;
     }
 
+    /** Files copied because a hard link was refused. */
     public long copiedFiles() {
         return copied;
     }

@@ -25,7 +25,7 @@ final class Charts {
     private static final int LEGEND_ROW = 18;
     private static final int ROW_H = 22;
     private static final int TOP = 34;
-    private static final int MAX_ROWS = 40;
+    static final int MAX_ROWS = 40;
     static final String[] PALETTE = {"#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
         "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#1f77b4", "#8c564b"};
     private static final Map<Impact, String> IMPACT_COLORS = Map.of(
@@ -45,8 +45,9 @@ final class Charts {
         double max = shown.stream().mapToDouble(a -> a.path("wallClockSeconds").asDouble()).max().orElse(60);
         double top = Math.log10(Math.max(600, max) * 1.1);
         int plot = WIDTH - LABEL_W - VALUE_W;
-        Svg svg = new Svg(WIDTH, TOP + shown.size() * ROW_H + 30,
-                "Active versus wall-clock time per session (log scale)");
+        Svg svg = new Svg(WIDTH, TOP + shown.size() * ROW_H + 30, shown.size() < sessions.size()
+                ? "Active versus wall-clock time: the " + shown.size() + " longest of " + sessions.size() + " sessions (log scale)"
+                : "Active versus wall-clock time per session (log scale)");
         long[] ticks = {1, 60, 600, 3600, 21600, 86400, 604800};
         String[] tickNames = {"1 s", "1 min", "10 min", "1 h", "6 h", "1 d", "1 w"};
         for (int i = 0; i < ticks.length; i++) {
@@ -157,7 +158,8 @@ final class Charts {
             svg.rect(LABEL_W, y + 3, Math.max(2, p.occurrences() * (double) plot / max), ROW_H - 6,
                     IMPACT_COLORS.get(p.impact()), p.title() + " (" + p.impact().label() + ")");
             svg.text(LABEL_W + plot + 8, y + 15, String.format(Locale.ROOT, "%d× · %d session(s) · %s",
-                    p.occurrences(), p.sessions().size(), String.join(", ", p.users())), "start", "value");
+                    p.occurrences(), p.sessions().size(),
+                    p.users().size() <= 2 ? String.join(", ", p.users()) : p.users().size() + " users"), "start", "value");
         }
         return legend(svg, LABEL_W, TOP + shown.size() * ROW_H + 20, new String[] {"high impact", "medium", "low"},
                 new String[] {IMPACT_COLORS.get(Impact.HIGH), IMPACT_COLORS.get(Impact.MEDIUM), IMPACT_COLORS.get(Impact.LOW)}).end();

@@ -42,7 +42,8 @@ final class HtmlReport {
         html.append("<h2>Top friction points</h2>\n").append(Charts.topFrictionPoints(points));
         html.append("<h2>Active versus wall-clock time per session</h2>\n")
                 .append("<p class=\"sub\">Active time sums the session's blocks (a pause over the inactivity gap ends a block); "
-                        + "wall clock runs from the first to the last event. Log scale.</p>\n")
+                        + "wall clock runs from the first to the last event. Log scale; at most the "
+                        + Charts.MAX_ROWS + " sessions with the longest wall clock.</p>\n")
                 .append(Charts.activeVersusWallClock(data.activity()));
         html.append("<h2>Alerts per category over time</h2>\n").append(Charts.alertsPerCategoryOverTime(data.alerts(), categories));
         html.append("<h2>Command durations</h2>\n")
