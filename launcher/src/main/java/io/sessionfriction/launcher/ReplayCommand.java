@@ -104,7 +104,7 @@ final class ReplayCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--sessions: " + sessions.toAbsolutePath() + " is not a directory");
         }
         SessionSelection selection = new SessionSelection(Optional.ofNullable(since), Optional.ofNullable(until), users);
-        SessionCatalogue catalogue = SessionCatalogue.scan(sessions, bytes -> { });
+        SessionCatalogue catalogue = SessionCatalogue.scan(sessions);
         List<SessionSpan> selected = catalogue.select(selection);
         long events = selected.stream().mapToLong(SessionSpan::events).sum();
         console.printf("Selected %d of %d sessions (%d files, %,d events) by their own timestamps: %s%n",

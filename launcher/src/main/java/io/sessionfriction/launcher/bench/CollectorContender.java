@@ -2,6 +2,7 @@ package io.sessionfriction.launcher.bench;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -46,7 +47,7 @@ public final class CollectorContender implements Contender {
      */
     public String lastThreadTimes() {
         Duration blocked = lastElapsed.minus(lastSchedule.onCpu()).minus(lastSchedule.waitingCpu());
-        return String.format(java.util.Locale.ROOT, "collector thread: on cpu %.1f s, waiting for a core %.1f s, "
+        return String.format(Locale.ROOT, "collector thread: on cpu %.1f s, waiting for a core %.1f s, "
                 + "blocked %.1f s", seconds(lastSchedule.onCpu()), seconds(lastSchedule.waitingCpu()), seconds(blocked));
     }
 

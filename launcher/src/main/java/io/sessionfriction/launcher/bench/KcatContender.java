@@ -1,5 +1,6 @@
 package io.sessionfriction.launcher.bench;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.RandomAccessFile;
@@ -37,6 +38,8 @@ public final class KcatContender implements Contender {
     }
 
     private static final long MAX_RUN_MINUTES = 60;
+    /** kcat reads the file named by -l; an inherited terminal must not become its input. */
+    private static final ProcessBuilder.Redirect NO_INPUT = ProcessBuilder.Redirect.from(new File("/dev/null"));
 
     private final String kcat;
     private final String bootstrapServers;
@@ -90,7 +93,7 @@ public final class KcatContender implements Contender {
             for (Corpus.File file : corpus.files()) {
                 List<String> command = command(topic, round);
                 command.addAll(List.of("-l", file.path().toString(), "-k", file.sessionKey()));
-                await(start(command, ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))), command);
+                await(start(command, NO_INPUT), command);
             }
         } else {
             List<String> command = command(topic, round);

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +25,10 @@ public final class SessionCatalogue {
         this.sessions = List.copyOf(sessions);
     }
 
-    /** Scans every transcript under {@code root}; after each file the callback gets the bytes scanned so far. */
-    public static SessionCatalogue scan(Path root, LongConsumer bytesScanned) {
+    /** Scans every transcript under {@code root}, in path order. */
+    public static SessionCatalogue scan(Path root) {
         TranscriptScanner scanner = new TranscriptScanner();
         Map<String, List<FileSpan>> byKey = new TreeMap<>();
-        long bytes = 0;
         List<SessionFile> files = new ArrayList<>(new SessionDiscovery(root).scan().files());
         files.sort(Comparator.comparing(SessionFile::relativePath));
         for (SessionFile file : files) {
@@ -41,8 +39,6 @@ public final class SessionCatalogue {
                             file.relativePath(), span.malformed());
                 }
                 byKey.computeIfAbsent(span.sessionKey(), k -> new ArrayList<>()).add(span);
-                bytes += span.bytes();
-                bytesScanned.accept(bytes);
             } catch (IOException e) {
                 log.warn("{}: cannot be read, left out of the replay: {}", file.relativePath(), e.getMessage());
             }

@@ -65,8 +65,9 @@ final class Charts {
             svg.text(LABEL_W - 8, y + 15, name, "end", "label");
             svg.rect(LABEL_W, y + 3, scaleLog(wall, top, plot), ROW_H - 6, "#cfd8e3", name + ": wall clock " + Svg.duration(wall));
             svg.rect(LABEL_W, y + 7, scaleLog(active, top, plot), ROW_H - 14, "#1f5fa8", name + ": active " + Svg.duration(active));
-            svg.text(LABEL_W + plot + 8, y + 15, String.format(Locale.ROOT, "%s of %s (%d blocks)",
-                    Svg.duration(active), Svg.duration(wall), a.path("blocks").size()), "start", "value");
+            svg.text(LABEL_W + plot + 8, y + 15, String.format(Locale.ROOT, "%s of %s (%d %s)",
+                    Svg.duration(active), Svg.duration(wall), a.path("blocks").size(),
+                    a.path("blocks").size() == 1 ? "block" : "blocks"), "start", "value");
         }
         return legend(svg, LABEL_W, TOP + shown.size() * ROW_H + 20, new String[] {"wall clock", "active"},
                 new String[] {"#cfd8e3", "#1f5fa8"}).end();

@@ -29,7 +29,7 @@ class ReplayRootTest {
         write("alice/2026-01-05_" + ID + ".jsonl");
         write("alice/" + ID + "/subagents/agent-aece919.jsonl");
         write("bob/2026-01-05_" + OTHER + ".jsonl");
-        List<SessionSpan> alice = SessionCatalogue.scan(sessions, bytes -> { }).sessions().stream()
+        List<SessionSpan> alice = SessionCatalogue.scan(sessions).sessions().stream()
                 .filter(s -> s.sessionKey().equals(ID)).toList();
 
         Path root;

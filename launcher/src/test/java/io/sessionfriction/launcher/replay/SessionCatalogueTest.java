@@ -35,7 +35,7 @@ class SessionCatalogueTest {
         write("alice/" + MAIN_ID + "/subagents/agent-aece919.jsonl", event(T0.plus(Duration.ofDays(2))));
         write("carol-2026-01-06-" + FLAT_ID + ".jsonl", event(T0.plus(Duration.ofDays(1))));
 
-        SessionCatalogue catalogue = SessionCatalogue.scan(root, bytes -> { });
+        SessionCatalogue catalogue = SessionCatalogue.scan(root);
 
         assertThat(catalogue.sessions())
                 .extracting(SessionSpan::sessionKey, SessionSpan::user, SessionSpan::first, SessionSpan::last, s -> s.files().size())
@@ -51,7 +51,7 @@ class SessionCatalogueTest {
         Path recent = write("alice/2026-02-19_" + MAIN_ID + ".jsonl", event(Instant.parse("2026-02-19T10:00:00Z")));
         Files.setLastModifiedTime(recent, FileTime.from(Instant.parse("2026-01-01T00:00:00Z")));
 
-        List<SessionSpan> selected = SessionCatalogue.scan(root, bytes -> { })
+        List<SessionSpan> selected = SessionCatalogue.scan(root)
                 .select(range("2026-02-15T00:00:00Z", "2026-02-21T00:00:00Z"));
 
         assertThat(selected).extracting(SessionSpan::sessionKey).containsExactly(MAIN_ID);
@@ -62,7 +62,7 @@ class SessionCatalogueTest {
         write("alice/2026-01-05_" + MAIN_ID + ".jsonl", event(T0), event(T0.plus(Duration.ofDays(3))));
         write("bob/2026-01-05_" + OTHER_ID + ".jsonl", event(T0), event(T0.plusSeconds(600)));
 
-        List<SessionSpan> selected = SessionCatalogue.scan(root, bytes -> { })
+        List<SessionSpan> selected = SessionCatalogue.scan(root)
                 .select(range("2026-01-07T00:00:00Z", "2026-01-09T00:00:00Z"));
 
         assertThat(selected).extracting(SessionSpan::sessionKey).containsExactly(MAIN_ID);
@@ -71,7 +71,7 @@ class SessionCatalogueTest {
     @Test
     void untilIsExclusiveAndSinceInclusiveOnTheSessionsOwnTimestamps() throws IOException {
         write("alice/2026-01-05_" + MAIN_ID + ".jsonl", event(T0));
-        SessionCatalogue catalogue = SessionCatalogue.scan(root, bytes -> { });
+        SessionCatalogue catalogue = SessionCatalogue.scan(root);
 
         assertThat(catalogue.select(range(T0.toString(), T0.plusSeconds(1).toString()))).hasSize(1);
         assertThat(catalogue.select(range(T0.minusSeconds(1).toString(), T0.toString()))).isEmpty();
@@ -82,7 +82,7 @@ class SessionCatalogueTest {
         write("alice/2026-01-05_" + MAIN_ID + ".jsonl", event(T0));
         write("bob/2026-01-05_" + OTHER_ID + ".jsonl", event(T0));
 
-        List<SessionSpan> selected = SessionCatalogue.scan(root, bytes -> { })
+        List<SessionSpan> selected = SessionCatalogue.scan(root)
                 .select(new SessionSelection(Optional.empty(), Optional.empty(), Set.of("bob")));
 
         assertThat(selected).extracting(SessionSpan::user).containsExactly("bob");
@@ -94,7 +94,7 @@ class SessionCatalogueTest {
                 "[1,2,3]", event(T0.plusSeconds(5)));
         write("carol/other-tool.jsonl", "{", "  \"pretty\": true", "}");
 
-        SessionCatalogue catalogue = SessionCatalogue.scan(root, bytes -> { });
+        SessionCatalogue catalogue = SessionCatalogue.scan(root);
 
         assertThat(catalogue.sessions()).extracting(SessionSpan::sessionKey, SessionSpan::first, SessionSpan::last)
                 .containsExactly(tuple(MAIN_ID, T0, T0.plusSeconds(5)), tuple("other-tool", null, null));
