@@ -77,11 +77,19 @@ public final class AnEnrichedEvent {
         return event;
     }
 
+    /** A bash_progress whose latest output is {@code output}: both its {@code data.output} tail and its {@code fullOutput}. */
     public static AnEnrichedEvent aBashProgress(String toolUseId, String command, long elapsed, String output) {
+        return aBashProgress(toolUseId, command, elapsed, output, output);
+    }
+
+    /** A bash_progress whose output so far is {@code fullOutput}, of which this line added the tail {@code output}. */
+    public static AnEnrichedEvent aBashProgress(String toolUseId, String command, long elapsed, String fullOutput, String output) {
         AnEnrichedEvent event = aBashToolUse(toolUseId, command);
         event.kind = EventKind.BASH_PROGRESS;
         event.elapsedSeconds = elapsed;
-        return event.text(output);
+        event.raw.putObject("data").put("type", "bash_progress").put("output", output).put("fullOutput", fullOutput)
+                .put("elapsedTimeSeconds", elapsed);
+        return event.text(fullOutput);
     }
 
     public static AnEnrichedEvent aHookProgress(String hookEvent, String toolUseId) {

@@ -79,6 +79,12 @@ class RuleMatcherTest {
         }
 
         @Test
+        void onlyInTheOutputAProgressLineAddsNotAgainInTheOutputSoFar() {
+            String soFar = "/usr/x\nfind: '/root': Permission denied\n/usr/y\n/usr/z\n";
+            assertThat(rules(aBashProgress("toolu_1", "find / -name x", 9, soFar, "/usr/y\n/usr/z\n"))).isEmpty();
+        }
+
+        @Test
         void aClaudeCodePermissionWall() {
             assertThat(rules(aToolError("Write", "Claude requested permissions to write to /srv/report.csv, but you haven't granted it yet.")))
                     .contains("permission-denied");
