@@ -14,6 +14,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,9 @@ public final class EmbeddedKafka implements AutoCloseable {
             Path baseDir = Files.createTempDirectory("session-friction-kafka-");
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
+                    // The test kit defaults to the newest metadata version, unstable features included
+                    // (4.3-IV0 on 4.2.1); a broker for real work runs the newest production-ready one.
+                    .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
                     .setBaseDirectory(baseDir)
