@@ -42,11 +42,15 @@ public final class LineParser {
         if (to > from && bytes[to - 1] == '\r') {
             to--;
         }
-        String text = new String(bytes, from, to - from, StandardCharsets.UTF_8);
-        boolean replaced = text.indexOf('\uFFFD') >= 0;
+        // An ASCII line is its own text: Jackson reads the bytes, with the same offsets, and no String is
+        // made. Any other line is decoded first so invalid UTF-8 becomes U+FFFD: Jackson's byte reader
+        // lets overlong forms and encoded surrogates through unchanged.
+        boolean ascii = isAscii(bytes, from, to);
+        String text = ascii ? null : new String(bytes, from, to - from, StandardCharsets.UTF_8);
+        boolean replaced = !ascii && text.indexOf('\uFFFD') >= 0;
         List<int[]> spans = new ArrayList<>(1);
         Optional<String> error = Optional.empty();
-        try (JsonParser parser = JSON.createParser(text)) {
+        try (JsonParser parser = ascii ? JSON.createParser(bytes, from, to - from) : JSON.createParser(text)) {
             JsonToken token;
             while ((token = parser.nextToken()) != null) {
                 if (token != JsonToken.START_OBJECT) {
@@ -54,9 +58,9 @@ public final class LineParser {
                             + " but found " + token);
                     break;
                 }
-                int start = (int) parser.currentTokenLocation().getCharOffset();
+                int start = offset(parser.currentTokenLocation());
                 parser.skipChildren();
-                spans.add(new int[] {start, (int) parser.currentLocation().getCharOffset()});
+                spans.add(new int[] {start, offset(parser.currentLocation())});
             }
         } catch (JsonProcessingException e) {
             error = Optional.of(e.getOriginalMessage() + " at column " + column(e.getLocation()));
@@ -83,12 +87,28 @@ public final class LineParser {
 
     private static List<byte[]> objects(byte[] bytes, int from, int to, String text, List<int[]> spans,
             boolean replaced) {
-        if (spans.size() == 1 && !replaced && spans.get(0)[0] == 0 && spans.get(0)[1] == text.length()) {
+        int length = text == null ? to - from : text.length();
+        if (spans.size() == 1 && !replaced && spans.get(0)[0] == 0 && spans.get(0)[1] == length) {
             return List.of(Arrays.copyOfRange(bytes, from, to));
         }
         return spans.stream()
-                .map(s -> text.substring(s[0], s[1]).getBytes(StandardCharsets.UTF_8))
+                .map(s -> text == null ? Arrays.copyOfRange(bytes, from + s[0], from + s[1])
+                        : text.substring(s[0], s[1]).getBytes(StandardCharsets.UTF_8))
                 .toList();
+    }
+
+    private static boolean isAscii(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The parser's position in the line: chars of a decoded line, bytes of an ASCII one (there the two agree). */
+    private static int offset(JsonLocation location) {
+        return (int) (location.getCharOffset() >= 0 ? location.getCharOffset() : location.getByteOffset());
     }
 
     private static String column(JsonLocation location) {

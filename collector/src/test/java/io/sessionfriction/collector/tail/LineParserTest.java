@@ -72,4 +72,35 @@ class LineParserTest {
         assertThat(objects(parsed)).containsExactly("{\"type\":\"user\"}");
         assertThat(parsed.error()).isPresent();
     }
+
+    @Test
+    void invalidUtf8ThatAByteLevelJsonReaderWouldAcceptIsReplacedToo() {
+        byte[] overlong = {'{', '"', 'a', '"', ':', '"', (byte) 0xC0, (byte) 0x80, '"', '}'};
+        byte[] surrogate = {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
+
+        for (byte[] line : List.of(overlong, surrogate)) {
+            byte[] event = LineParser.parse(line).objects().get(0);
+
+            assertThat(new String(event, UTF_8).getBytes(UTF_8)).as("valid UTF-8").isEqualTo(event);
+            assertThat(new String(event, UTF_8)).contains("\uFFFD");
+        }
+    }
+
+    @Test
+    void aLineInsideALargerBufferParsesAsItWouldAlone() {
+        String ascii = " {\"type\":\"progress\"}{\"type\":\"summary\"} ";
+        String nonAscii = "{\"a\":\"caf\u00e9\"}{\"b\":\"\u2713\"}";
+        for (String line : List.of(ascii, nonAscii)) {
+            byte[] alone = line.getBytes(UTF_8);
+            byte[] buffer = ("{\"before\":1}\n" + line + "\n{\"after\":2}").getBytes(UTF_8);
+            int from = buffer.length - alone.length - "\n{\"after\":2}".length();
+
+            ParsedLine inBuffer = LineParser.parse(buffer, from, from + alone.length);
+
+            assertThat(inBuffer.clean()).isTrue();
+            assertThat(objects(inBuffer)).isEqualTo(objects(LineParser.parse(alone))).hasSize(2);
+        }
+        assertThat(objects(LineParser.parse(ascii.getBytes(UTF_8))))
+                .containsExactly("{\"type\":\"progress\"}", "{\"type\":\"summary\"}");
+    }
 }
