@@ -6,7 +6,6 @@ import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.KafkaException;
 
 import io.micrometer.core.instrument.Metrics;
 import io.sessionfriction.collector.Collector;
@@ -17,7 +16,6 @@ import io.sessionfriction.launcher.http.DeferredChecks;
 import io.sessionfriction.launcher.http.HealthEndpoints;
 import io.sessionfriction.launcher.http.OpsServer;
 import io.sessionfriction.launcher.http.Telemetry;
-import io.sessionfriction.launcher.ops.ClientSettingsErrors;
 import io.sessionfriction.launcher.options.CollectorOptions;
 import io.sessionfriction.launcher.options.HttpOptions;
 import io.sessionfriction.launcher.options.KafkaOptions;
@@ -54,11 +52,7 @@ final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try {
-            return run();
-        } catch (KafkaException e) {
-            throw ClientSettingsErrors.explain(e, kafka.clientOverrides());
-        }
+        return kafka.explainingClientErrors(this::run);
     }
 
     private int run() throws Exception {

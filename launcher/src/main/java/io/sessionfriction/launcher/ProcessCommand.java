@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
@@ -18,7 +17,6 @@ import io.sessionfriction.launcher.http.OpsServer;
 import io.sessionfriction.launcher.http.SessionEndpoints;
 import io.sessionfriction.launcher.http.StreamsHealth;
 import io.sessionfriction.launcher.http.Telemetry;
-import io.sessionfriction.launcher.ops.ClientSettingsErrors;
 import io.sessionfriction.launcher.options.HttpOptions;
 import io.sessionfriction.launcher.options.KafkaOptions;
 import io.sessionfriction.launcher.options.ProcessorOptions;
@@ -51,11 +49,7 @@ final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try {
-            return run();
-        } catch (KafkaException e) {
-            throw ClientSettingsErrors.explain(e, kafka.clientOverrides());
-        }
+        return kafka.explainingClientErrors(this::run);
     }
 
     private int run() throws Exception {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,7 +12,6 @@ import io.micrometer.core.instrument.Metrics;
 import io.sessionfriction.collector.Collector;
 import io.sessionfriction.collector.CollectorConfig;
 import io.sessionfriction.collector.CollectorStats;
-import io.sessionfriction.launcher.ops.ClientSettingsErrors;
 import io.sessionfriction.launcher.options.CollectorOptions;
 import io.sessionfriction.launcher.options.DurationConverter;
 import io.sessionfriction.launcher.options.KafkaOptions;
@@ -55,11 +53,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try {
-            return run();
-        } catch (KafkaException e) {
-            throw ClientSettingsErrors.explain(e, kafka.clientOverrides());
-        }
+        return kafka.explainingClientErrors(this::run);
     }
 
     private int run() throws Exception {

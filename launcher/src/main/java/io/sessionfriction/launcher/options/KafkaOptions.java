@@ -7,7 +7,11 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 
+import org.apache.kafka.common.KafkaException;
+
+import io.sessionfriction.launcher.ops.ClientSettingsErrors;
 import picocli.CommandLine.Option;
 
 /** How to reach Kafka. Without {@code --bootstrap-servers} the commands that allow it start an embedded broker. */
@@ -36,6 +40,18 @@ public final class KafkaOptions {
 
     public int partitions() {
         return partitions;
+    }
+
+    /**
+     * Runs a command that talks to Kafka; a client that cannot be built from the settings becomes an error
+     * that says so without printing the settings' values (they may hold passwords).
+     */
+    public int explainingClientErrors(Callable<Integer> command) throws Exception {
+        try {
+            return command.call();
+        } catch (KafkaException e) {
+            throw ClientSettingsErrors.explain(e, clientOverrides());
+        }
     }
 
     /** Extra client properties from {@code --kafka-config}; empty when none was given. */
