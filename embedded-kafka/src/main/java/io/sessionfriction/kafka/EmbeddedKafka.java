@@ -34,18 +34,23 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
 
     /**
-     * A single node has one replica of everything: internal topics must not ask for three, or the
+     * The broker's settings. A single node has one replica of everything: internal topics must not ask for three, or the
      * group coordinator and the transaction coordinator never become available.
      */
-    private static final Map<String, String> SINGLE_NODE_CONFIG = Map.of(
-            "offsets.topic.replication.factor", "1",
-            "offsets.topic.num.partitions", "3",
-            "transaction.state.log.replication.factor", "1",
-            "transaction.state.log.min.isr", "1",
-            "transaction.state.log.num.partitions", "3",
-            "group.initial.rebalance.delay.ms", "0",
-            "auto.create.topics.enable", "false",
-            "message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES));
+    private static final Map<String, String> SINGLE_NODE_CONFIG = Map.ofEntries(
+            Map.entry("offsets.topic.replication.factor", "1"),
+            Map.entry("offsets.topic.num.partitions", "3"),
+            Map.entry("transaction.state.log.replication.factor", "1"),
+            Map.entry("transaction.state.log.min.isr", "1"),
+            Map.entry("transaction.state.log.num.partitions", "3"),
+            Map.entry("group.initial.rebalance.delay.ms", "0"),
+            Map.entry("auto.create.topics.enable", "false"),
+            Map.entry("message.max.bytes", String.valueOf(MAX_MESSAGE_BYTES)),
+            // The processor's records carry event time, so a replay of last month's sessions writes records
+            // older than any retention: the broker's retention check (30 s after start, then every 5 min)
+            // deleted whole segments of alerts while the run was still reading them. This broker's data
+            // lives only as long as its process; nothing here expires by time.
+            Map.entry("log.retention.ms", "-1"));
 
     private final KafkaClusterTestKit cluster;
 

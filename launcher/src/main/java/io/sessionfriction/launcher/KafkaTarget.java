@@ -63,11 +63,17 @@ final class KafkaTarget implements AutoCloseable {
 
     /** Creates the collector's and the processor's topics where missing. */
     void createTopics(CollectorConfig collector, int partitions) {
+        createTopics(collector, Topics.newTopics(partitions));
+    }
+
+    /** Creates the collector's topics and {@code processorTopics} where missing. */
+    void createTopics(CollectorConfig collector, List<NewTopic> processorTopics) {
+        int partitions = processorTopics.get(0).numPartitions();
         Map<String, NewTopic> byName = new HashMap<>();
         for (NewTopic topic : Collector.topics(collector, partitions)) {
             byName.put(topic.name(), topic);
         }
-        for (NewTopic topic : Topics.newTopics(partitions)) {
+        for (NewTopic topic : processorTopics) {
             byName.putIfAbsent(topic.name(), topic);
         }
         List<NewTopic> topics = new ArrayList<>(byName.values());

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -34,11 +35,13 @@ final class ProcessorRuntime implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final ProcessorSettings settings;
+    private final CloseOptions closing;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private ProcessorRuntime(KafkaStreams streams, ProcessorSettings settings) {
+    private ProcessorRuntime(KafkaStreams streams, ProcessorSettings settings, CloseOptions.GroupMembershipOperation onClose) {
         this.streams = streams;
         this.settings = settings;
+        this.closing = CloseOptions.groupMembershipOperation(onClose).withTimeout(CLOSE_BOUND);
     }
 
     static Topology topology(ProcessorOptions options) {
@@ -48,9 +51,12 @@ final class ProcessorRuntime implements AutoCloseable {
                 new FrictionAlertStage(catalogue, options.fixes(), settings));
     }
 
-    /** Starts the topology and waits until it is RUNNING (or fails, with the reason). */
+    /**
+     * Starts the topology for a command that ends on its own (run, replay) and waits until it is RUNNING
+     * (or fails, with the reason). It leaves its group on close, so nothing is left waiting for it to return.
+     */
     static ProcessorRuntime start(KafkaTarget kafka, ProcessorOptions options, Duration startBound) {
-        ProcessorRuntime runtime = create(kafka, options, Map.of());
+        ProcessorRuntime runtime = create(kafka, options, Map.of(), CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
         try {
             runtime.startAndAwaitRunning(startBound);
         } catch (RuntimeException e) {
@@ -66,13 +72,19 @@ final class ProcessorRuntime implements AutoCloseable {
      * such as {@code application.server}.
      */
     static ProcessorRuntime create(KafkaTarget kafka, ProcessorOptions options, Map<String, Object> extra) {
+        // A restarting instance comes back to its tasks without a rebalance, as Kafka Streams does by default.
+        return create(kafka, options, extra, CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
+    }
+
+    private static ProcessorRuntime create(KafkaTarget kafka, ProcessorOptions options, Map<String, Object> extra,
+            CloseOptions.GroupMembershipOperation onClose) {
         ProcessorSettings settings = options.settings();
         Properties props = settings.streamsProperties(kafka.bootstrapServers());
         props.putAll(kafka.clientOverrides());
         props.putAll(extra);
         Optional<Path> stateDir = options.stateDir().or(() -> kafka.embedded() ? Optional.of(tempStateDir()) : Optional.empty());
         stateDir.ifPresent(dir -> props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
-        return new ProcessorRuntime(new KafkaStreams(topology(options), props), settings);
+        return new ProcessorRuntime(new KafkaStreams(topology(options), props), settings, onClose);
     }
 
     /** Starts the topology and waits until it is RUNNING; throws with the reason when it does not get there. */
@@ -128,6 +140,6 @@ final class ProcessorRuntime implements AutoCloseable {
 
     @Override
     public void close() {
-        streams.close(CLOSE_BOUND);
+        streams.close(closing);
     }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,7 @@ import io.sessionfriction.collector.CollectorStats;
 import io.sessionfriction.launcher.options.DurationConverter;
 import io.sessionfriction.launcher.options.KafkaOptions;
 import io.sessionfriction.launcher.options.ProcessorOptions;
+import io.sessionfriction.launcher.replay.ReplayCleanup;
 import io.sessionfriction.launcher.replay.ReplayRoot;
 import io.sessionfriction.launcher.replay.SessionCatalogue;
 import io.sessionfriction.launcher.replay.SessionSelection;
@@ -44,6 +46,7 @@ import io.sessionfriction.launcher.replay.SessionSpan;
 import io.sessionfriction.launcher.replay.TopicSnapshot;
 import io.sessionfriction.launcher.report.FrictionReport;
 import io.sessionfriction.launcher.report.ReplayData;
+import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,6 +99,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Longest wait for the processor to catch up (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--keep-topics",
+            description = "With --bootstrap-servers: keep the run's topics (<run id>.*) and Kafka Streams' internal "
+                    + "topics after the report instead of deleting them.")
+    boolean keepTopics;
+
     @Override
     public Integer call() throws Exception {
         long began = System.nanoTime();
@@ -114,6 +122,7 @@ final class ReplayCommand implements Callable<Integer> {
         String runId = ID_PREFIX + selectionHash(selection, selected);
         String applicationId = chooseApplicationId(runId);
         coverLateness(selected);
+        processor.useTopicPrefix(runId + ".");
 
         ReplayData data = selected.isEmpty()
                 ? new ReplayData(ReplayData.SCHEMA_VERSION, selection.describe(), List.of(), List.of(), List.of(), List.of(), 0)
@@ -135,30 +144,41 @@ final class ReplayCommand implements Callable<Integer> {
 
     private ReplayData replay(SessionSelection selection, List<SessionSpan> selected, String runId,
             String applicationId, long events) throws InterruptedException {
+        ProcessorSettings settings = processor.settings();
         try (ReplayRoot root = ReplayRoot.create();
                 KafkaTarget target = KafkaTarget.open(kafka, true)) {
-            // Own transactional id and checkpoints topic: a live collector's checkpoints name the same files
-            // and would make the replay skip them; sharing its transactional id would fence it.
+            // Own transactional id, topics and checkpoints: a live collector's checkpoints name the same files
+            // and would make the replay skip them, sharing its transactional id would fence it, and the live
+            // topics' consumers must never see a replayed alert.
             CollectorConfig config = CollectorConfig.defaults(root.path(), target.bootstrapServers())
                     .withKafkaOverrides(target.clientOverrides())
                     .withTransactionalId(runId)
-                    .withTopics(Topics.SESSION_EVENTS.name(), Topics.SESSION_EVENTS_DLQ.name(), runId + "-offsets");
-            target.createTopics(config, kafka.partitions());
+                    .withTopics(settings.topic(Topics.SESSION_EVENTS).name(), settings.topic(Topics.SESSION_EVENTS_DLQ).name(),
+                            settings.topicPrefix() + "collector-offsets");
             if (!target.embedded()) {
                 requireUnused(target, applicationId);
             }
-            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor, PROCESSOR_START_BOUND);
-                    Collector collector = Collector.create(config, new SimpleMeterRegistry());
-                    CatchUp catchUp = new CatchUp(target);
-                    Ticker ticker = Ticker.start(target, applicationId, collector, events,
-                            selected.stream().mapToInt(s -> s.files().size()).sum())) {
-                CollectorStats stats = publishInSessionOrder(root, collector, selected);
-                log.info("Replay published {} events ({} lines) from {} files", stats.eventsPublished(),
-                        stats.linesPublished(), stats.filesTracked());
-                catchUp.awaitGroup(runtime.applicationId(), Topics.SESSION_EVENTS.name(), timeout, runtime::failure);
-                ticker.finish();
+            // Replayed records carry last month's event times: time-based retention would delete them mid-run.
+            target.createTopics(config, Topics.newTopics(kafka.partitions(), settings.topicPrefix(),
+                    Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
+            try {
+                try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor, PROCESSOR_START_BOUND);
+                        Collector collector = Collector.create(config, new SimpleMeterRegistry());
+                        CatchUp catchUp = new CatchUp(target);
+                        Ticker ticker = Ticker.start(target, applicationId, collector, events,
+                                selected.stream().mapToInt(s -> s.files().size()).sum())) {
+                    CollectorStats stats = publishInSessionOrder(root, collector, selected);
+                    log.info("Replay published {} events ({} lines) from {} files", stats.eventsPublished(),
+                            stats.linesPublished(), stats.filesTracked());
+                    catchUp.awaitGroup(runtime.applicationId(), config.eventsTopic(), timeout, runtime::failure);
+                    ticker.finish();
+                }
+                return readBack(target, settings, selection, selected);
+            } finally {
+                if (!target.embedded()) {
+                    new ReplayCleanup(target.adminProperties(), settings.topicPrefix(), applicationId).run(keepTopics);
+                }
             }
-            return readBack(target, selection, selected);
         }
     }
 
@@ -167,7 +187,7 @@ final class ReplayCommand implements Callable<Integer> {
      * once. A partition's stream time then moves roughly as it did live, and never jumps weeks ahead in
      * the middle of a session because another session's later file was read first: the alert stage
      * forgets sessions idle (in stream time) for longer than the allowed lateness, and an interleaved
-     * replay made that happen mid-session, changing counts from run to run.
+     * replay could make that happen in the middle of a session.
      */
     private static CollectorStats publishInSessionOrder(ReplayRoot root, Collector collector, List<SessionSpan> selected) {
         List<SessionSpan> ordered = selected.stream()
@@ -183,18 +203,18 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     /** The final record per alert, session and command of the selected sessions, as a consumer overwriting by key holds them. */
-    private ReplayData readBack(KafkaTarget target, SessionSelection selection, List<SessionSpan> selected)
-            throws InterruptedException {
+    private ReplayData readBack(KafkaTarget target, ProcessorSettings settings, SessionSelection selection,
+            List<SessionSpan> selected) throws InterruptedException {
         Set<String> keys = new TreeSet<>(selected.stream().map(SessionSpan::sessionKey).toList());
         TopicSnapshot snapshot = new TopicSnapshot(target.adminProperties(), timeout);
-        Map<String, JsonNode> alerts = snapshot.latest(Topics.FRICTION_ALERTS.name(), keys::contains,
+        Map<String, JsonNode> alerts = snapshot.latest(settings.topic(Topics.FRICTION_ALERTS).name(), keys::contains,
                 a -> a.path("alertId").asText());
-        Map<String, JsonNode> activity = snapshot.latest(Topics.SESSION_ACTIVITY.name(), keys::contains,
+        Map<String, JsonNode> activity = snapshot.latest(settings.topic(Topics.SESSION_ACTIVITY).name(), keys::contains,
                 a -> a.path("sessionKey").asText());
-        Map<String, JsonNode> commands = snapshot.latest(Topics.COMMAND_PROGRESS.name(),
+        Map<String, JsonNode> commands = snapshot.latest(settings.topic(Topics.COMMAND_PROGRESS).name(),
                 key -> key != null && keys.contains(key.substring(0, Math.max(0, key.indexOf('|')))),
                 c -> c.path("sessionKey").asText() + '|' + c.path("toolUseId").asText());
-        long late = snapshot.count(Topics.SESSION_EVENTS_LATE.name(), keys::contains);
+        long late = snapshot.count(settings.topic(Topics.SESSION_EVENTS_LATE).name(), keys::contains);
         if (late > 0) {
             log.warn("{} events were refused as later than --allowed-lateness; the report misses them", late);
         }
@@ -274,14 +294,13 @@ final class ReplayCommand implements Callable<Integer> {
 
     /**
      * Redraws the progress line from its own thread while the collector and the processor work, once the
-     * run has lasted long enough to need one. Counts events the processor committed on the embedded
-     * broker (there session-events holds exactly the replay's), events published on a shared cluster.
+     * run has lasted long enough to need one. Counts the events the processor committed: the run's own
+     * session-events topic holds exactly the replay's.
      */
     private static final class Ticker implements AutoCloseable {
         private final Admin admin;
         private final String applicationId;
         private final Collector collector;
-        private final boolean countCommitted;
         private final long events;
         private final int files;
         private final Progress progress;
@@ -293,7 +312,6 @@ final class ReplayCommand implements Callable<Integer> {
             this.admin = Admin.create(target.adminProperties());
             this.applicationId = applicationId;
             this.collector = collector;
-            this.countCommitted = target.embedded();
             this.events = events;
             this.files = files;
             this.progress = Progress.ofEvents("replay", events);
@@ -311,7 +329,7 @@ final class ReplayCommand implements Callable<Integer> {
             try {
                 Thread.sleep(PROGRESS_AFTER.toMillis());
                 while (running) {
-                    long done = countCommitted ? committed() : collector.stats().eventsPublished();
+                    long done = committed();
                     progress.update(Math.min(events, done), String.format(Locale.ROOT, "%d / %d files",
                             collector.stats().filesTracked(), files));
                     drawn = true;

@@ -3,6 +3,7 @@ package io.sessionfriction.processor;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
@@ -21,9 +22,11 @@ import io.sessionfriction.processor.event.EventTimestampExtractor;
  * @param allowedLateness events older than partition stream time minus this go to the late topic
  * @param textCapChars    longest {@code text} kept on an enriched event (head and tail are kept)
  * @param storage         where state stores keep their data
+ * @param topicPrefix     put before every topic name of {@link Topics} (empty for the live pipeline; a replay on a
+ *                        shared cluster uses its own, so its records never reach the live topics)
  */
 public record ProcessorSettings(String applicationId, Duration inactivityGap, Duration allowedLateness, int textCapChars,
-                                StateStorage storage) {
+                                StateStorage storage, String topicPrefix) {
 
     /** RocksDB with changelogs in production; memory (still changelogged) where commits are per record, as in tests. */
     public enum StateStorage { PERSISTENT, IN_MEMORY }
@@ -32,12 +35,17 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
     public static final Duration DEFAULT_INACTIVITY_GAP = Duration.ofMinutes(10);
     public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofDays(7);
     public static final int DEFAULT_TEXT_CAP_CHARS = 4096;
+    private static final Pattern LEGAL_TOPIC_PREFIX = Pattern.compile("[a-zA-Z0-9._-]{0,200}");
 
     public ProcessorSettings {
         Objects.requireNonNull(applicationId, "applicationId");
         requirePositive(inactivityGap, "inactivityGap");
         requirePositive(allowedLateness, "allowedLateness");
         Objects.requireNonNull(storage, "storage");
+        if (topicPrefix == null || !LEGAL_TOPIC_PREFIX.matcher(topicPrefix).matches()) {
+            throw new IllegalArgumentException("topicPrefix may hold only letters, digits, '.', '_' and '-' "
+                    + "(at most 200), was '" + topicPrefix + "'");
+        }
         if (textCapChars < 64) {
             throw new IllegalArgumentException("textCapChars must be at least 64, was " + textCapChars);
         }
@@ -45,23 +53,32 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
 
     public static ProcessorSettings defaults() {
         return new ProcessorSettings(DEFAULT_APPLICATION_ID, DEFAULT_INACTIVITY_GAP, DEFAULT_ALLOWED_LATENESS, DEFAULT_TEXT_CAP_CHARS,
-                StateStorage.PERSISTENT);
+                StateStorage.PERSISTENT, "");
     }
 
     public ProcessorSettings withInactivityGap(Duration gap) {
-        return new ProcessorSettings(applicationId, gap, allowedLateness, textCapChars, storage);
+        return new ProcessorSettings(applicationId, gap, allowedLateness, textCapChars, storage, topicPrefix);
     }
 
     public ProcessorSettings withAllowedLateness(Duration lateness) {
-        return new ProcessorSettings(applicationId, inactivityGap, lateness, textCapChars, storage);
+        return new ProcessorSettings(applicationId, inactivityGap, lateness, textCapChars, storage, topicPrefix);
     }
 
     public ProcessorSettings withApplicationId(String id) {
-        return new ProcessorSettings(id, inactivityGap, allowedLateness, textCapChars, storage);
+        return new ProcessorSettings(id, inactivityGap, allowedLateness, textCapChars, storage, topicPrefix);
     }
 
     public ProcessorSettings withStorage(StateStorage newStorage) {
-        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, newStorage);
+        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, newStorage, topicPrefix);
+    }
+
+    public ProcessorSettings withTopicPrefix(String prefix) {
+        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, storage, prefix);
+    }
+
+    /** The topic as this processor names it: every stage reads and writes through here. */
+    public <K, V> Topics.Topic<K, V> topic(Topics.Topic<K, V> declared) {
+        return declared.prefixed(topicPrefix);
     }
 
     /** A key-value store of the chosen storage; every stage should build its stores here. */

@@ -3,6 +3,7 @@ package io.sessionfriction.processor;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -40,9 +41,17 @@ public final class Topics {
             return new Topic<>(name, keySerde, serde, compacted);
         }
 
-        NewTopic newTopic(int partitions) {
-            NewTopic topic = new NewTopic(name, Optional.of(partitions), Optional.empty());
-            return compacted ? topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT)) : topic;
+        /** The same topic under {@code prefix + name}: a replay's own copy on a shared cluster. */
+        public Topic<K, V> prefixed(String prefix) {
+            return prefix.isEmpty() ? this : new Topic<>(prefix + name, keySerde, valueSerde, compacted);
+        }
+
+        NewTopic newTopic(int partitions, Map<String, String> configs) {
+            Map<String, String> all = new TreeMap<>(configs);
+            if (compacted) {
+                all.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            }
+            return new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(all);
         }
     }
 
@@ -84,6 +93,11 @@ public final class Topics {
 
     /** Every topic, for creation with the broker's default replication. */
     public static List<NewTopic> newTopics(int partitions) {
-        return ALL.stream().map(topic -> topic.newTopic(partitions)).toList();
+        return newTopics(partitions, "", Map.of());
+    }
+
+    /** Every topic named {@code prefix + name}, created with {@code configs} on top of its own. */
+    public static List<NewTopic> newTopics(int partitions, String prefix, Map<String, String> configs) {
+        return ALL.stream().map(topic -> topic.prefixed(prefix).newTopic(partitions, configs)).toList();
     }
 }

@@ -53,12 +53,13 @@ public final class FrictionDriver implements AutoCloseable {
         Properties props = inMemory.streamsProperties("unused:9092");
         driver = new TopologyTestDriver(
                 FrictionTopology.build(inMemory, matcher, alerts, new MeteredProcessorEvents(meters)), props, TranscriptLines.T0);
-        sessionEvents = driver.createInputTopic(Topics.SESSION_EVENTS.name(), Serdes.String().serializer(), Serdes.String().serializer());
-        enriched = output(Topics.SESSION_EVENTS_ENRICHED);
-        activity = output(Topics.SESSION_ACTIVITY);
-        commands = output(Topics.COMMAND_PROGRESS);
-        deadLetters = output(Topics.SESSION_EVENTS_DLQ);
-        late = output(Topics.SESSION_EVENTS_LATE);
+        sessionEvents = driver.createInputTopic(inMemory.topic(Topics.SESSION_EVENTS).name(), Serdes.String().serializer(),
+                Serdes.String().serializer());
+        enriched = output(inMemory.topic(Topics.SESSION_EVENTS_ENRICHED));
+        activity = output(inMemory.topic(Topics.SESSION_ACTIVITY));
+        commands = output(inMemory.topic(Topics.COMMAND_PROGRESS));
+        deadLetters = output(inMemory.topic(Topics.SESSION_EVENTS_DLQ));
+        late = output(inMemory.topic(Topics.SESSION_EVENTS_LATE));
     }
 
     public static FrictionDriver start() {

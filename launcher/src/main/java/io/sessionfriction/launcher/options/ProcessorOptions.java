@@ -37,15 +37,23 @@ public final class ProcessorOptions {
                     + "Kafka Streams' default otherwise).")
     Path stateDir;
 
+    private String topicPrefix = "";
+
     public ProcessorSettings settings() {
         try {
             return ProcessorSettings.defaults()
                     .withApplicationId(applicationId)
                     .withInactivityGap(inactivityGap)
-                    .withAllowedLateness(allowedLateness);
+                    .withAllowedLateness(allowedLateness)
+                    .withTopicPrefix(topicPrefix);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("processor options: " + e.getMessage(), e);
         }
+    }
+
+    /** Not an option: a replay names its own topics after its run, so it never writes to the live ones. */
+    public void useTopicPrefix(String prefix) {
+        this.topicPrefix = prefix;
     }
 
     public RuleCatalogue catalogue() {

@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /** One active block: events whose consecutive gaps are all at most the inactivity gap. */
+// Fixed order: see SessionActivity.
+@JsonPropertyOrder({"start", "end", "activeSeconds", "events", "toolUses", "errors"})
 public record Block(Instant start, Instant end, long events, long toolUses, long errors) {
 
     static Block of(Instant at, EventCounts counts) {

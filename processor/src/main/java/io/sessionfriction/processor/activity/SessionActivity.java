@@ -6,12 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * A session's active blocks, as emitted to {@code session-activity} on every change. Consumers overwrite
  * by key: the figures are provisional until no more late batches can land, and corrected when one does.
  * Derived figures (total, first/last, wall clock) are computed from the blocks, so they cannot disagree.
  */
+// Derived figures are methods, and Jackson places those in reflection order, which differs between JVM
+// runs: without a fixed order the same input would give different bytes on the topic and in reports.
+@JsonPropertyOrder({"sessionKey", "user", "blocks", "totalActiveSeconds", "firstEvent", "lastEvent", "wallClockSeconds"})
 public record SessionActivity(String sessionKey, String user, List<Block> blocks) {
 
     public SessionActivity {

@@ -57,8 +57,8 @@ public final class FrictionAlertStage implements AlertStage {
     @Override
     public void attach(KStream<String, EnrichedEvent> enriched) {
         Serde<FrictionAlert> serde = Json.serde(FrictionAlert.class);
-        Topics.Topic<String, FrictionAlert> alerts = Topics.FRICTION_ALERTS.withValueSerde(serde);
-        Topics.Topic<String, FrictionAlert> suppressed = Topics.FRICTION_ALERTS_SUPPRESSED.withValueSerde(serde);
+        Topics.Topic<String, FrictionAlert> alerts = settings.topic(Topics.FRICTION_ALERTS).withValueSerde(serde);
+        Topics.Topic<String, FrictionAlert> suppressed = settings.topic(Topics.FRICTION_ALERTS_SUPPRESSED).withValueSerde(serde);
         enriched.process(new Supplier(), Named.as("raise-friction-alerts"))
                 .peek((session, alert) -> events.alertPublished(session, alert.rule(), alert.severity().name().toLowerCase(Locale.ROOT),
                         alert.suppressedBy() != null), Named.as("count-alerts"))

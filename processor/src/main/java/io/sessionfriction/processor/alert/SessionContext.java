@@ -3,11 +3,13 @@ package io.sessionfriction.processor.alert;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the alert stage remembers per session (store {@code alert-session-context}): time bounds, the
@@ -30,7 +32,9 @@ record SessionContext(
     SessionContext {
         lastPrompts = lastPrompts == null ? List.of() : List.copyOf(lastPrompts);
         recentPromptKeys = recentPromptKeys == null ? List.of() : List.copyOf(recentPromptKeys);
-        loops = loops == null ? Map.of() : Map.copyOf(loops);
+        // Map.copyOf and Set.copyOf iterate in an order that changes with every JVM run; the stored
+        // bytes, and the eviction below, must be the same for the same input.
+        loops = loops == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(loops));
     }
 
     static SessionContext empty() {
@@ -43,7 +47,7 @@ record SessionContext(
         static final LoopCount NONE = new LoopCount(0, 0, Set.of());
 
         LoopCount {
-            firedBy = firedBy == null ? Set.of() : Set.copyOf(firedBy);
+            firedBy = firedBy == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(firedBy));
         }
 
         LoopCount run() {
@@ -55,7 +59,7 @@ record SessionContext(
         }
 
         LoopCount firedBy(String ruleId) {
-            Set<String> rules = new HashSet<>(firedBy);
+            Set<String> rules = new TreeSet<>(firedBy);
             rules.add(ruleId);
             return new LoopCount(runs, failures, rules);
         }
@@ -92,9 +96,11 @@ record SessionContext(
         Map<String, LoopCount> updated = new LinkedHashMap<>(loops);
         updated.put(command, count);
         if (updated.size() > LOOPS_KEPT) {
-            // A block with hundreds of distinct commands is not a loop; forget one that ran least.
+            // A block with hundreds of distinct commands is not a loop; forget one that ran least (the
+            // first by name among equals, so a replay forgets the same one).
             updated.entrySet().stream().filter(e -> !e.getKey().equals(command))
-                    .min((a, b) -> Integer.compare(a.getValue().runs(), b.getValue().runs()))
+                    .min(Comparator.comparingInt((Map.Entry<String, LoopCount> e) -> e.getValue().runs())
+                            .thenComparing(Map.Entry::getKey))
                     .ifPresent(least -> updated.remove(least.getKey()));
         }
         return new SessionContext(sessionStart, blockStart, lastEventTime, lastPrompts, recentPromptKeys, updated);

@@ -1,7 +1,8 @@
 package io.sessionfriction.processor.alert;
 
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the stage remembers of one tool call (by toolUseId), so alerts on its result, hooks and progress
@@ -17,11 +18,12 @@ record ToolCall(String toolName, String command, String normalizedCommand, Strin
     static final ToolCall UNKNOWN = new ToolCall(null, null, null, null, Set.of());
 
     ToolCall {
-        slowAlertedBy = slowAlertedBy == null ? Set.of() : Set.copyOf(slowAlertedBy);
+        // Sorted, not Set.copyOf: the stored bytes must not depend on the JVM run.
+        slowAlertedBy = slowAlertedBy == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(slowAlertedBy));
     }
 
     ToolCall slowAlertedBy(String ruleId) {
-        Set<String> rules = new HashSet<>(slowAlertedBy);
+        Set<String> rules = new TreeSet<>(slowAlertedBy);
         rules.add(ruleId);
         return new ToolCall(toolName, command, normalizedCommand, description, rules);
     }

@@ -16,6 +16,7 @@ import io.sessionfriction.processor.ProcessorEvents;
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.Topics;
 import io.sessionfriction.processor.activity.ActiveBlocks;
+import io.sessionfriction.processor.activity.LateEvent;
 import io.sessionfriction.processor.activity.LatenessGate;
 import io.sessionfriction.processor.activity.PlacedEvent;
 import io.sessionfriction.processor.activity.SessionActivity;
@@ -30,6 +31,7 @@ import io.sessionfriction.processor.event.ParsedLine;
 import io.sessionfriction.processor.event.SessionEvent;
 import io.sessionfriction.processor.event.SignalMatcher;
 import io.sessionfriction.processor.event.ToolUseRef;
+import io.sessionfriction.processor.event.TranscriptLine;
 import io.sessionfriction.processor.progress.CommandProgress;
 import io.sessionfriction.processor.progress.CommandTracker;
 
@@ -58,16 +60,22 @@ public final class FrictionTopology {
     public static Topology build(ProcessorSettings settings, SignalMatcher matcher, AlertStage alerts, ProcessorEvents events) {
         StreamsBuilder builder = new StreamsBuilder(settings.topologyConfig());
         addStores(builder, settings);
+        Topics.Topic<String, TranscriptLine> input = settings.topic(Topics.SESSION_EVENTS);
+        Topics.Topic<String, DeadLetter> deadLetterTopic = settings.topic(Topics.SESSION_EVENTS_DLQ);
+        Topics.Topic<String, LateEvent> lateTopic = settings.topic(Topics.SESSION_EVENTS_LATE);
+        Topics.Topic<String, SessionActivity> activityTopic = settings.topic(Topics.SESSION_ACTIVITY);
+        Topics.Topic<String, EnrichedEvent> enrichedTopic = settings.topic(Topics.SESSION_EVENTS_ENRICHED);
+        Topics.Topic<String, CommandProgress> progressTopic = settings.topic(Topics.COMMAND_PROGRESS);
 
         KStream<String, ParsedLine> parsed = builder
-                .stream(Topics.SESSION_EVENTS.name(), Topics.SESSION_EVENTS.consumed("session-events-source")
+                .stream(input.name(), input.consumed("session-events-source")
                         .withTimestampExtractor(new EventTimestampExtractor()))
                 .processValues(() -> new LineParser(events), Named.as("parse-lines"));
 
         // Bad input is data: it leaves with its reason, and the session goes on.
         parsed.filter((key, line) -> line instanceof DeadLetter, Named.as("dead-letters"))
                 .mapValues(line -> (DeadLetter) line, Named.as("as-dead-letter"))
-                .to(Topics.SESSION_EVENTS_DLQ.name(), Topics.SESSION_EVENTS_DLQ.produced("dead-letter-sink"));
+                .to(deadLetterTopic.name(), deadLetterTopic.produced("dead-letter-sink"));
 
         KStream<String, SessionEvent> lines = parsed
                 .filter((key, line) -> line instanceof SessionEvent, Named.as("usable-lines"))
@@ -81,7 +89,7 @@ public final class FrictionTopology {
         // Too late for the session's blocks, but never nowhere: kept on their own topic.
         judged.filter((key, judgement) -> judgement.late(), Named.as("late-events"))
                 .mapValues(Timeliness::toLateEvent, Named.as("as-late-event"))
-                .to(Topics.SESSION_EVENTS_LATE.name(), Topics.SESSION_EVENTS_LATE.produced("late-event-sink"));
+                .to(lateTopic.name(), lateTopic.produced("late-event-sink"));
 
         KStream<String, PlacedEvent> placed = judged
                 .filterNot((key, judgement) -> judgement.late(), Named.as("on-time-events"))
@@ -92,15 +100,15 @@ public final class FrictionTopology {
         // Provisional on every change; consumers overwrite by session key, so a late batch corrects it.
         placed.filter((key, event) -> event.activity() != null, Named.as("activity-changed"))
                 .mapValues(PlacedEvent::activity, Named.as("as-session-activity"))
-                .to(Topics.SESSION_ACTIVITY.name(), Topics.SESSION_ACTIVITY.produced("session-activity-sink"));
+                .to(activityTopic.name(), activityTopic.produced("session-activity-sink"));
 
         KStream<String, EnrichedEvent> enriched = placed
                 .processValues(() -> new Enricher(Topics.TOOL_USES_STORE, matcher, settings.textCapChars()),
                         Named.as("enrich-events"), Topics.TOOL_USES_STORE);
-        enriched.to(Topics.SESSION_EVENTS_ENRICHED.name(), Topics.SESSION_EVENTS_ENRICHED.produced("enriched-sink"));
+        enriched.to(enrichedTopic.name(), enrichedTopic.produced("enriched-sink"));
 
         enriched.process(() -> new CommandTracker(Topics.COMMANDS_STORE), Named.as("track-commands"), Topics.COMMANDS_STORE)
-                .to(Topics.COMMAND_PROGRESS.name(), Topics.COMMAND_PROGRESS.produced("command-progress-sink"));
+                .to(progressTopic.name(), progressTopic.produced("command-progress-sink"));
 
         alerts.attach(enriched);
         return builder.build();

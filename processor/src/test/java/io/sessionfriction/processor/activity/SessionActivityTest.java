@@ -3,6 +3,7 @@ package io.sessionfriction.processor.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -59,6 +60,18 @@ class SessionActivityTest {
         assertThat(json.path("firstEvent").asText()).isEqualTo("2026-02-11T20:00:00Z");
         assertThat(json.path("blocks").path(0).path("activeSeconds").asDouble()).isEqualTo(61.5);
         assertThat(Json.read(Json.write(activity), SessionActivity.class)).isEqualTo(activity);
+    }
+
+    @Test
+    void itsJsonHasTheContractsFieldOrderInEveryRun() {
+        SessionActivity activity = add(SessionActivity.empty("s1", "alice"), T0, T0.plusMillis(61_500));
+
+        // Same input, same bytes: replays are compared byte for byte, and reflection order varies by JVM run.
+        assertThat(new String(Json.write(activity), StandardCharsets.UTF_8)).isEqualTo(
+                "{\"sessionKey\":\"s1\",\"user\":\"alice\",\"blocks\":[{\"start\":\"2026-02-11T20:00:00Z\","
+                        + "\"end\":\"2026-02-11T20:01:01.500Z\",\"activeSeconds\":61.5,\"events\":2,\"toolUses\":0,\"errors\":0}],"
+                        + "\"totalActiveSeconds\":61.5,\"firstEvent\":\"2026-02-11T20:00:00Z\","
+                        + "\"lastEvent\":\"2026-02-11T20:01:01.500Z\",\"wallClockSeconds\":61.5}");
     }
 
     private static SessionActivity add(SessionActivity activity, Instant... times) {

@@ -47,4 +47,20 @@ class SessionContextTest {
 
         assertThat(context.lastPrompts()).containsExactly("three", "four", "x".repeat(500) + "…");
     }
+
+    @Test
+    void aBlockOfTooManyCommandsForgetsOneThatRanLeastTheFirstByNameAmongEquals() {
+        SessionContext.LoopCount once = SessionContext.LoopCount.NONE.run();
+        SessionContext.LoopCount twice = once.run();
+        SessionContext context = SessionContext.empty().observe(T0, GAP);
+        for (int i = SessionContext.LOOPS_KEPT; i > 0; i--) {
+            context = context.withLoop(String.format("cmd-%03d", i), i == 7 ? once : twice);
+        }
+        SessionContext full = context.withLoop("cmd-300", once);
+        SessionContext tied = full.withLoop("cmd-150", once).withLoop("cmd-301", once);
+
+        assertThat(full.loops()).hasSize(SessionContext.LOOPS_KEPT).doesNotContainKey("cmd-007").containsKey("cmd-300");
+        assertThat(tied.loops()).hasSize(SessionContext.LOOPS_KEPT).doesNotContainKey("cmd-150")
+                .containsKeys("cmd-300", "cmd-301");
+    }
 }

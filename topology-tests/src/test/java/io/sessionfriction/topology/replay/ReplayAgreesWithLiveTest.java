@@ -1,6 +1,7 @@
 package io.sessionfriction.topology.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,8 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +33,9 @@ import io.sessionfriction.topology.e2e.KafkaFixture;
 import picocli.CommandLine;
 
 /**
- * The files a live {@code run} processed, replayed afterwards through the same topology on another broker,
- * give the same alerts (alertIds, counts, escalations), the same active time and the same commands.
+ * The files a live {@code run} processed, replayed afterwards through the same topology on the same cluster,
+ * give the same alerts (alertIds, counts, escalations), the same active time and the same commands; the
+ * replay writes only to its own topics, so the live topics' consumers see nothing of it, and removes them.
  */
 class ReplayAgreesWithLiveTest {
 
@@ -64,8 +71,21 @@ class ReplayAgreesWithLiveTest {
         Map<String, JsonNode> liveCommands = liveTopics.latest(Topics.COMMAND_PROGRESS.name(), k -> true,
                 c -> c.path("sessionKey").asText() + '|' + c.path("toolUseId").asText());
 
-        ReplayOnSamplesTest.replay(out, "--sessions", ReplayOnSamplesTest.SAMPLES.toString());
+        Map<String, Long> liveRecords = recordCounts(liveTopics);
+        Set<String> liveTopicNames = topicNames();
+
+        ReplayOnSamplesTest.replay(out, "--sessions", ReplayOnSamplesTest.SAMPLES.toString(),
+                "--bootstrap-servers", kafka.bootstrapServers());
         ReplayData replayed = ReplayData.read(out.resolve(ReplayData.FILE_NAME));
+
+        assertThat(recordCounts(liveTopics)).isEqualTo(liveRecords)
+                .hasEntrySatisfying(Topics.FRICTION_ALERTS.name(), alerts -> assertThat(alerts).isPositive());
+        assertThat(liveTopics.latest(Topics.SESSION_ACTIVITY.name(), k -> true, a -> a.path("sessionKey").asText()))
+                .isEqualTo(liveActivity);
+        assertThat(liveTopics.latest(Topics.COMMAND_PROGRESS.name(), k -> true,
+                c -> c.path("sessionKey").asText() + '|' + c.path("toolUseId").asText())).isEqualTo(liveCommands);
+        // Deleted topics leave the cluster's metadata a moment after the controller accepted their deletion.
+        await().atMost(BOUND).untilAsserted(() -> assertThat(topicNames()).isEqualTo(liveTopicNames));
 
         assertThat(summary(replayed.alerts(), "alertId", "count", "escalation"))
                 .isEqualTo(summary(List.copyOf(liveAlerts.values()), "alertId", "count", "escalation"))
@@ -77,6 +97,21 @@ class ReplayAgreesWithLiveTest {
                 .isEqualTo(summary(List.copyOf(liveCommands.values()), "toolUseId", "maxElapsedSeconds", "firstEventAt",
                         "lastEventAt", "outcome"))
                 .anyMatch(line -> line.contains("\"maxElapsedSeconds\":101"));
+    }
+
+    private static Map<String, Long> recordCounts(TopicSnapshot topics) throws InterruptedException {
+        Map<String, Long> counts = new TreeMap<>();
+        // Compacted topics are compared by their latest values: the log cleaner may shrink them at any time.
+        for (Topics.Topic<?, ?> topic : Topics.ALL.stream().filter(t -> !t.compacted()).toList()) {
+            counts.put(topic.name(), topics.count(topic.name(), k -> true));
+        }
+        return counts;
+    }
+
+    private static Set<String> topicNames() throws Exception {
+        try (Admin admin = Admin.create(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            return new TreeSet<>(admin.listTopics().names().get(30, TimeUnit.SECONDS));
+        }
     }
 
     /** The named fields of each record, one line per record, in the records' order (both are ordered by identity). */
