@@ -122,7 +122,7 @@ final class ReplayCommand implements Callable<Integer> {
         String runId = ID_PREFIX + selectionHash(selection, selected);
         String applicationId = chooseApplicationId(runId);
         coverLateness(selected);
-        processor.useTopicPrefix(runId + ".");
+        processor.forReplay(runId + ".");
 
         ReplayData data = selected.isEmpty()
                 ? new ReplayData(ReplayData.SCHEMA_VERSION, selection.describe(), List.of(), List.of(), List.of(), List.of(), 0)

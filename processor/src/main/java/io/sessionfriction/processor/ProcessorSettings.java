@@ -8,9 +8,14 @@ import java.util.regex.Pattern;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
+import org.apache.kafka.streams.state.WindowStore;
 
 import io.sessionfriction.processor.event.EventTimestampExtractor;
 
@@ -24,12 +29,36 @@ import io.sessionfriction.processor.event.EventTimestampExtractor;
  * @param storage         where state stores keep their data
  * @param topicPrefix     put before every topic name of {@link Topics} (empty for the live pipeline; a replay on a
  *                        shared cluster uses its own, so its records never reach the live topics)
+ * @param tuning          latency (live) or throughput (replay)
  */
 public record ProcessorSettings(String applicationId, Duration inactivityGap, Duration allowedLateness, int textCapChars,
-                                StateStorage storage, String topicPrefix) {
+                                StateStorage storage, String topicPrefix, Tuning tuning) {
 
     /** RocksDB with changelogs in production; memory (still changelogged) where commits are per record, as in tests. */
     public enum StateStorage { PERSISTENT, IN_MEMORY }
+
+    /** What the processor is tuned for; the topology and its results are the same either way. */
+    public enum Tuning {
+        /** Live: an alert is visible within about 100 ms (commits every 100 ms, no record cache). */
+        LATENCY(Duration.ofMillis(100), 0, 1),
+        /**
+         * Replay: nobody waits for one alert. Each exactly-once commit waits for every record in flight and
+         * the transaction markers, so commits are rarer; a record cache folds a session's many updates of
+         * one store entry between two commits into one changelog record; and a stream thread per core
+         * processes partitions side by side.
+         */
+        THROUGHPUT(Duration.ofSeconds(1), 64L * 1024 * 1024, Runtime.getRuntime().availableProcessors());
+
+        private final Duration commitInterval;
+        private final long cacheBytes;
+        private final int streamThreads;
+
+        Tuning(Duration commitInterval, long cacheBytes, int streamThreads) {
+            this.commitInterval = commitInterval;
+            this.cacheBytes = cacheBytes;
+            this.streamThreads = streamThreads;
+        }
+    }
 
     public static final String DEFAULT_APPLICATION_ID = "session-friction-processor";
     public static final Duration DEFAULT_INACTIVITY_GAP = Duration.ofMinutes(10);
@@ -41,6 +70,7 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         Objects.requireNonNull(applicationId, "applicationId");
         requirePositive(inactivityGap, "inactivityGap");
         requirePositive(allowedLateness, "allowedLateness");
+        Objects.requireNonNull(tuning, "tuning");
         Objects.requireNonNull(storage, "storage");
         if (topicPrefix == null || !LEGAL_TOPIC_PREFIX.matcher(topicPrefix).matches()) {
             throw new IllegalArgumentException("topicPrefix may hold only letters, digits, '.', '_' and '-' "
@@ -53,27 +83,31 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
 
     public static ProcessorSettings defaults() {
         return new ProcessorSettings(DEFAULT_APPLICATION_ID, DEFAULT_INACTIVITY_GAP, DEFAULT_ALLOWED_LATENESS, DEFAULT_TEXT_CAP_CHARS,
-                StateStorage.PERSISTENT, "");
+                StateStorage.PERSISTENT, "", Tuning.LATENCY);
     }
 
     public ProcessorSettings withInactivityGap(Duration gap) {
-        return new ProcessorSettings(applicationId, gap, allowedLateness, textCapChars, storage, topicPrefix);
+        return new ProcessorSettings(applicationId, gap, allowedLateness, textCapChars, storage, topicPrefix, tuning);
     }
 
     public ProcessorSettings withAllowedLateness(Duration lateness) {
-        return new ProcessorSettings(applicationId, inactivityGap, lateness, textCapChars, storage, topicPrefix);
+        return new ProcessorSettings(applicationId, inactivityGap, lateness, textCapChars, storage, topicPrefix, tuning);
     }
 
     public ProcessorSettings withApplicationId(String id) {
-        return new ProcessorSettings(id, inactivityGap, allowedLateness, textCapChars, storage, topicPrefix);
+        return new ProcessorSettings(id, inactivityGap, allowedLateness, textCapChars, storage, topicPrefix, tuning);
     }
 
     public ProcessorSettings withStorage(StateStorage newStorage) {
-        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, newStorage, topicPrefix);
+        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, newStorage, topicPrefix, tuning);
     }
 
     public ProcessorSettings withTopicPrefix(String prefix) {
-        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, storage, prefix);
+        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, storage, prefix, tuning);
+    }
+
+    public ProcessorSettings withTuning(Tuning newTuning) {
+        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, storage, topicPrefix, newTuning);
     }
 
     /** The topic as this processor names it: every stage reads and writes through here. */
@@ -81,16 +115,24 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         return declared.prefixed(topicPrefix);
     }
 
-    /** A key-value store of the chosen storage; every stage should build its stores here. */
-    public KeyValueBytesStoreSupplier keyValueStore(String name) {
-        return storage == StateStorage.IN_MEMORY ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+    /** A key-value store of the chosen storage and tuning; every stage builds its stores here. */
+    public <K, V> StoreBuilder<KeyValueStore<K, V>> keyValueStore(String name, Serde<K> keys, Serde<V> values) {
+        KeyValueBytesStoreSupplier supplier = storage == StateStorage.IN_MEMORY
+                ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+        return tuned(Stores.keyValueStoreBuilder(supplier, keys, values));
     }
 
-    /** A window store of the chosen storage. */
-    public WindowBytesStoreSupplier windowStore(String name, Duration retention, Duration windowSize) {
-        return storage == StateStorage.IN_MEMORY
+    /** A window store of the chosen storage and tuning. */
+    public <K, V> StoreBuilder<WindowStore<K, V>> windowStore(String name, Duration retention, Duration windowSize,
+            Serde<K> keys, Serde<V> values) {
+        WindowBytesStoreSupplier supplier = storage == StateStorage.IN_MEMORY
                 ? Stores.inMemoryWindowStore(name, retention, windowSize, false)
                 : Stores.persistentWindowStore(name, retention, windowSize, false);
+        return tuned(Stores.windowStoreBuilder(supplier, keys, values));
+    }
+
+    private <S extends StateStore> StoreBuilder<S> tuned(StoreBuilder<S> builder) {
+        return tuning.cacheBytes > 0 ? builder.withCachingEnabled() : builder.withCachingDisabled();
     }
 
     /** How long line ids are remembered: a repeat within the allowed lateness must still be recognised. */
@@ -99,16 +141,17 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
     }
 
     /**
-     * Kafka Streams properties: exactly-once, and tuned for alert latency (100 ms commits, no record
-     * cache, so every update reaches the alert stage and the output topics at once).
+     * Kafka Streams properties: exactly-once, and tuned for alert latency (by default 100 ms commits, no
+     * record cache, so every update reaches the alert stage and the output topics at once).
      */
     public Properties streamsProperties(String bootstrapServers) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, tuning.commitInterval.toMillis());
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, tuning.cacheBytes);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, tuning.streamThreads);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimestampExtractor.class);
         if (storage == StateStorage.IN_MEMORY) {

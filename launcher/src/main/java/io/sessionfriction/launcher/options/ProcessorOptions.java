@@ -38,6 +38,7 @@ public final class ProcessorOptions {
     Path stateDir;
 
     private String topicPrefix = "";
+    private ProcessorSettings.Tuning tuning = ProcessorSettings.Tuning.LATENCY;
 
     public ProcessorSettings settings() {
         try {
@@ -45,15 +46,20 @@ public final class ProcessorOptions {
                     .withApplicationId(applicationId)
                     .withInactivityGap(inactivityGap)
                     .withAllowedLateness(allowedLateness)
-                    .withTopicPrefix(topicPrefix);
+                    .withTopicPrefix(topicPrefix)
+                    .withTuning(tuning);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("processor options: " + e.getMessage(), e);
         }
     }
 
-    /** Not an option: a replay names its own topics after its run, so it never writes to the live ones. */
-    public void useTopicPrefix(String prefix) {
+    /**
+     * Not options: a replay names its own topics after its run, so it never writes to the live ones, and
+     * is tuned for throughput, since nobody waits for one of its alerts.
+     */
+    public void forReplay(String prefix) {
         this.topicPrefix = prefix;
+        this.tuning = ProcessorSettings.Tuning.THROUGHPUT;
     }
 
     public RuleCatalogue catalogue() {

@@ -4,7 +4,6 @@ import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 import io.sessionfriction.processor.Json;
 import io.sessionfriction.processor.ProcessorSettings;
@@ -20,9 +19,9 @@ record AlertStores(String sessions, String toolCalls, String alerts) {
 
     Set<StoreBuilder<?>> builders(ProcessorSettings settings) {
         return Set.of(
-                Stores.keyValueStoreBuilder(settings.keyValueStore(sessions), Serdes.String(), Json.serde(SessionContext.class)),
-                Stores.keyValueStoreBuilder(settings.keyValueStore(toolCalls), Serdes.String(), Json.serde(ToolCall.class)),
-                Stores.keyValueStoreBuilder(settings.keyValueStore(alerts), Serdes.String(), Json.serde(AlertState.class)));
+                settings.keyValueStore(sessions, Serdes.String(), Json.serde(SessionContext.class)),
+                settings.keyValueStore(toolCalls, Serdes.String(), Json.serde(ToolCall.class)),
+                settings.keyValueStore(alerts, Serdes.String(), Json.serde(AlertState.class)));
     }
 
     /** The key of a session's entry in the tool-call and alert stores; its prefix finds them all. */

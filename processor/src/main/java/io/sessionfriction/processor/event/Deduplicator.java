@@ -16,7 +16,8 @@ import io.sessionfriction.processor.ProcessorEvents;
 
 /**
  * Drops a line already seen in its session: by {@code uuid}, or for lines without one (queue-operation,
- * pr-link, summary, snapshot) by a hash of their content. The collector re-sends a rewritten file, so
+ * pr-link, summary, snapshot) by a hash of their text (a line parsed from the topic writes itself as the
+ * text it was read from). The collector re-sends a rewritten file, so
  * repeats are normal. A window store bounds the memory: ids are kept for the retention (at least the
  * allowed lateness, so a late repeat is still recognised), then expire with their segment.
  */

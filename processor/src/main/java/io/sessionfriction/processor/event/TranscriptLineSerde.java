@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.Serializer;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.sessionfriction.processor.Json;
@@ -24,17 +25,32 @@ public final class TranscriptLineSerde implements Serde<TranscriptLine> {
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     public static TranscriptLine parse(String raw) {
-        if (raw == null || raw.isBlank()) {
+        return raw == null ? TranscriptLine.unparsable(null, "empty value") : parse(raw, raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Parses the UTF-8 bytes (faster than the text) of a line whose text is {@code raw}. */
+    private static TranscriptLine parse(String raw, byte[] utf8) {
+        if (raw.isBlank()) {
             return TranscriptLine.unparsable(raw, "empty value");
         }
         try {
-            JsonNode json = READER.readTree(raw);
+            JsonNode json = readTree(raw, utf8);
             if (json == null || !json.isObject()) {
                 return TranscriptLine.unparsable(raw, "not a JSON object");
             }
-            return TranscriptLine.parsed(raw, json);
+            return TranscriptLine.parsed(raw, VerbatimObjectNode.of((ObjectNode) json, raw));
         } catch (IOException e) {
             return TranscriptLine.unparsable(raw, "malformed JSON: " + firstLine(e.getMessage()));
+        }
+    }
+
+    private static JsonNode readTree(String raw, byte[] utf8) throws IOException {
+        try {
+            return READER.readTree(utf8);
+        } catch (IOException invalidBytes) {
+            // Bytes that are not UTF-8 were replaced (U+FFFD) in the text, which may still be a good line;
+            // a malformed line fails again here, with its own message.
+            return READER.readTree(raw);
         }
     }
 
@@ -53,6 +69,6 @@ public final class TranscriptLineSerde implements Serde<TranscriptLine> {
 
     @Override
     public Deserializer<TranscriptLine> deserializer() {
-        return (topic, bytes) -> parse(bytes == null ? null : new String(bytes, StandardCharsets.UTF_8));
+        return (topic, bytes) -> bytes == null ? parse(null) : parse(new String(bytes, StandardCharsets.UTF_8), bytes);
     }
 }

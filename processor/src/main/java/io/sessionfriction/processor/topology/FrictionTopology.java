@@ -7,7 +7,6 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.state.Stores;
 
 import io.micrometer.core.instrument.Metrics;
 import io.sessionfriction.processor.Json;
@@ -116,14 +115,10 @@ public final class FrictionTopology {
 
     private static void addStores(StreamsBuilder builder, ProcessorSettings settings) {
         // Window size 1 ms: each id is one point in time; retention alone bounds how long it is remembered.
-        builder.addStateStore(Stores.windowStoreBuilder(
-                settings.windowStore(Topics.SEEN_EVENTS_STORE, settings.dedupRetention(), Duration.ofMillis(1)),
+        builder.addStateStore(settings.windowStore(Topics.SEEN_EVENTS_STORE, settings.dedupRetention(), Duration.ofMillis(1),
                 Serdes.String(), Serdes.Long()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                settings.keyValueStore(Topics.SESSION_BLOCKS_STORE), Serdes.String(), Json.serde(SessionActivity.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                settings.keyValueStore(Topics.TOOL_USES_STORE), Serdes.String(), Json.serde(ToolUseRef.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                settings.keyValueStore(Topics.COMMANDS_STORE), Serdes.String(), Json.serde(CommandProgress.class)));
+        builder.addStateStore(settings.keyValueStore(Topics.SESSION_BLOCKS_STORE, Serdes.String(), Json.serde(SessionActivity.class)));
+        builder.addStateStore(settings.keyValueStore(Topics.TOOL_USES_STORE, Serdes.String(), Json.serde(ToolUseRef.class)));
+        builder.addStateStore(settings.keyValueStore(Topics.COMMANDS_STORE, Serdes.String(), Json.serde(CommandProgress.class)));
     }
 }

@@ -70,10 +70,20 @@ class FrictionTopologyTest {
         Properties props = ProcessorSettings.defaults().streamsProperties("broker:9092");
 
         assertThat(props).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
-                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100)
-                .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100L)
+                .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L)
                 .containsEntry(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true)
                 .containsEntry(StreamsConfig.APPLICATION_ID_CONFIG, "session-friction-processor");
+    }
+
+    @Test
+    void replayPropertiesStayExactlyOnceButCommitEverySecondWithARecordCache() {
+        Properties props = ProcessorSettings.defaults().withTuning(ProcessorSettings.Tuning.THROUGHPUT)
+                .streamsProperties("broker:9092");
+
+        assertThat(props).containsEntry(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2)
+                .containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1000L)
+                .containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
     }
 
     @Test

@@ -1,0 +1,48 @@
+package io.sessionfriction.processor.event;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * A transcript line's JSON object that is written back as the very text it was read from. Every line
+ * reaches {@code session-events-enriched} unchanged; walking and re-escaping its tree to write it cost
+ * about a tenth of the stream thread's time on a replay (docs/benchmarks.md), copying its text almost
+ * nothing. Nothing in the pipeline modifies a line's tree (it is "the original line"); a modified tree
+ * would still be written as the original text.
+ */
+final class VerbatimObjectNode extends ObjectNode {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String text;
+
+    private VerbatimObjectNode(ObjectNode parsed, String text) {
+        super(JsonNodeFactory.instance, properties(parsed));
+        this.text = text;
+    }
+
+    private static Map<String, JsonNode> properties(ObjectNode parsed) {
+        Map<String, JsonNode> properties = new LinkedHashMap<>();
+        parsed.fields().forEachRemaining(property -> properties.put(property.getKey(), property.getValue()));
+        return properties;
+    }
+
+    /** {@code parsed} read from {@code text}; the text only counts when it is exactly one object, nothing around it. */
+    static ObjectNode of(ObjectNode parsed, String text) {
+        String object = text.strip();
+        boolean verbatim = object.length() == text.length() && object.startsWith("{") && object.endsWith("}");
+        return verbatim ? new VerbatimObjectNode(parsed, text) : parsed;
+    }
+
+    @Override
+    public void serialize(JsonGenerator generator, SerializerProvider provider) throws IOException {
+        generator.writeRawValue(text);
+    }
+}
