@@ -25,27 +25,39 @@ public final class SessionCatalogue {
         this.sessions = List.copyOf(sessions);
     }
 
-    /** Scans every transcript under {@code root}, in path order. */
+    /** Scans every transcript under {@code root}: the files on every core, their results in path order. */
     public static SessionCatalogue scan(Path root) {
         TranscriptScanner scanner = new TranscriptScanner();
-        Map<String, List<FileSpan>> byKey = new TreeMap<>();
         List<SessionFile> files = new ArrayList<>(new SessionDiscovery(root).scan().files());
         files.sort(Comparator.comparing(SessionFile::relativePath));
-        for (SessionFile file : files) {
-            try {
-                FileSpan span = scanner.scan(file);
-                if (span.malformed() > 0) {
-                    log.warn("{}: {} malformed line(s); the replay sends them to session-events-dlq",
-                            file.relativePath(), span.malformed());
-                }
-                byKey.computeIfAbsent(span.sessionKey(), k -> new ArrayList<>()).add(span);
-            } catch (IOException e) {
-                log.warn("{}: cannot be read, left out of the replay: {}", file.relativePath(), e.getMessage());
+        List<Scanned> scanned = files.parallelStream().map(file -> Scanned.of(scanner, file)).toList();
+        Map<String, List<FileSpan>> byKey = new TreeMap<>();
+        for (Scanned result : scanned) {
+            String file = result.file().relativePath();
+            if (result.error() != null) {
+                log.warn("{}: cannot be read, left out of the replay: {}", file, result.error().getMessage());
+                continue;
             }
+            if (result.span().malformed() > 0) {
+                log.warn("{}: {} malformed line(s); the replay sends them to session-events-dlq", file, result.span().malformed());
+            }
+            byKey.computeIfAbsent(result.span().sessionKey(), k -> new ArrayList<>()).add(result.span());
         }
         List<SessionSpan> sessions = new ArrayList<>();
         byKey.forEach((key, spans) -> sessions.add(SessionSpan.of(key, spans)));
         return new SessionCatalogue(sessions);
+    }
+
+    /** One file's span, or why it could not be read. */
+    private record Scanned(SessionFile file, FileSpan span, IOException error) {
+
+        static Scanned of(TranscriptScanner scanner, SessionFile file) {
+            try {
+                return new Scanned(file, scanner.scan(file), null);
+            } catch (IOException e) {
+                return new Scanned(file, null, e);
+            }
+        }
     }
 
     /** Ordered by session key. */
