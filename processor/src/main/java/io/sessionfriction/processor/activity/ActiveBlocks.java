@@ -7,6 +7,7 @@ import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import io.sessionfriction.processor.DecodedValues;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.EventKind;
 import io.sessionfriction.processor.event.LineFields;
@@ -22,10 +23,13 @@ import io.sessionfriction.processor.event.SessionEvent;
  */
 public final class ActiveBlocks implements FixedKeyProcessor<String, SessionEvent, PlacedEvent> {
 
+    /** Sessions active at once on one task, with room to spare; each decoded entry is a few KB. */
+    static final int RECENT_SESSIONS = 4096;
+
     private final String storeName;
     private final Duration inactivityGap;
     private FixedKeyProcessorContext<String, PlacedEvent> context;
-    private KeyValueStore<String, SessionActivity> sessions;
+    private DecodedValues<SessionActivity> sessions;
 
     public ActiveBlocks(String storeName, Duration inactivityGap) {
         this.storeName = storeName;
@@ -35,7 +39,8 @@ public final class ActiveBlocks implements FixedKeyProcessor<String, SessionEven
     @Override
     public void init(FixedKeyProcessorContext<String, PlacedEvent> context) {
         this.context = context;
-        this.sessions = context.getStateStore(storeName);
+        KeyValueStore<String, SessionActivity> store = context.getStateStore(storeName);
+        this.sessions = new DecodedValues<>(store, RECENT_SESSIONS);
     }
 
     @Override

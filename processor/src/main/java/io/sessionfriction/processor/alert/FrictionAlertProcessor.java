@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.sessionfriction.processor.DecodedValues;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.EventKind;
 import io.sessionfriction.processor.rules.Rule;
@@ -33,6 +34,8 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
 
     static final int EVIDENCE_KEPT = 5;
     static final Duration PURGE_EVERY = Duration.ofHours(1);
+    /** Sessions active at once on one task, with room to spare. */
+    static final int RECENT_SESSIONS = 4096;
 
     private static final Logger log = LoggerFactory.getLogger(FrictionAlertProcessor.class);
 
@@ -47,7 +50,8 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
     private final Duration retention;
     private final AlertStores names;
     private ProcessorContext<String, FrictionAlert> context;
-    private KeyValueStore<String, SessionContext> sessions;
+    private KeyValueStore<String, SessionContext> sessionStore;
+    private DecodedValues<SessionContext> sessions;
     private KeyValueStore<String, ToolCall> calls;
     private KeyValueStore<String, AlertState> alerts;
 
@@ -63,7 +67,8 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
     @Override
     public void init(ProcessorContext<String, FrictionAlert> context) {
         this.context = context;
-        this.sessions = context.getStateStore(names.sessions());
+        this.sessionStore = context.getStateStore(names.sessions());
+        this.sessions = new DecodedValues<>(sessionStore, RECENT_SESSIONS);
         this.calls = context.getStateStore(names.toolCalls());
         this.alerts = context.getStateStore(names.alerts());
         // Stream time, not wall clock: a replay of last month forgets exactly what a live run would have.
@@ -221,7 +226,7 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
     void forgetIdleSessions(long streamTime) {
         Instant horizon = Instant.ofEpochMilli(streamTime).minus(retention);
         List<String> idle = new ArrayList<>();
-        try (KeyValueIterator<String, SessionContext> all = sessions.all()) {
+        try (KeyValueIterator<String, SessionContext> all = sessionStore.all()) {
             all.forEachRemaining(entry -> {
                 if (entry.value.lastEventTime() != null && entry.value.lastEventTime().isBefore(horizon)) {
                     idle.add(entry.key);
