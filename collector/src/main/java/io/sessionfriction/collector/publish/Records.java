@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,11 +40,12 @@ public final class Records {
     }
 
     public static ProducerRecord<byte[], byte[]> event(String topic, Origin origin, byte[] json) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("user", utf8(origin.user()));
-        headers.add("file", utf8(origin.file()));
-        headers.add("offset", utf8(Long.toString(origin.offset())));
-        headers.add("line", utf8(Long.toString(origin.line())));
+        // From an array: adding one by one grows a list, for every event.
+        RecordHeaders headers = new RecordHeaders(new Header[] {
+            new RecordHeader("user", utf8(origin.user())),
+            new RecordHeader("file", utf8(origin.file())),
+            new RecordHeader("offset", utf8(Long.toString(origin.offset()))),
+            new RecordHeader("line", utf8(Long.toString(origin.line())))});
         return new ProducerRecord<>(topic, null, utf8(origin.sessionKey()), json, headers);
     }
 

@@ -115,7 +115,7 @@ public final class FileTail {
         boolean skipped = false;
         int consumed = 0;
         long lines = 0;
-        for (int end = indexOf(data, 0); end >= 0 && !skipped; end = indexOf(data, consumed)) {
+        for (int end = Newlines.indexOf(data, 0); end >= 0 && !skipped; end = Newlines.indexOf(data, consumed)) {
             boolean closesPublishedPart = midLine && LineParser.isBlank(data, consumed, end);
             skipped = frame(data, consumed, end, start + consumed, line + 1, items);
             line++;
@@ -188,7 +188,7 @@ public final class FileTail {
         byte[] data = new byte[(int) Math.min(CHUNK, available)];
         fill(channel, start, data, 0);
         int scanned = 0;
-        while (indexOf(data, scanned) < 0 && data.length < available) {
+        while (Newlines.indexOf(data, scanned) < 0 && data.length < available) {
             if (available > Integer.MAX_VALUE - 16) {
                 throw new IOException("a single line longer than 2 GiB at offset " + start);
             }
@@ -206,14 +206,5 @@ public final class FileTail {
                 throw new IOException("file shrank while being read");
             }
         }
-    }
-
-    private static int indexOf(byte[] data, int from) {
-        for (int i = from; i < data.length; i++) {
-            if (data[i] == '\n') {
-                return i;
-            }
-        }
-        return -1;
     }
 }
