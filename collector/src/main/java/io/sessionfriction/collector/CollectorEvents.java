@@ -5,8 +5,17 @@ import java.time.Duration;
 /**
  * Everything observable the collector does, declared once. {@link MicrometerCollectorEvents} logs and
  * counts each; tests record them. The README's metrics table lists the same events.
+ *
+ * <p>What happens inside a transaction (a line rejected, an event shortened or filtered, a file re-read)
+ * is reported when it happens, and counted by {@link #committed}: an aborted transaction is read again,
+ * and its lines must not count twice.
  */
 public interface CollectorEvents {
+
+    /** What one committed transaction published. */
+    record Committed(long lines, long events, long bytes, long deadLetters, long truncated, long filtered,
+            long rereads, long notTranscripts) {
+    }
 
     /** A transcript file is followed from now on. */
     void fileTracked(String file, String user);
@@ -43,7 +52,7 @@ public interface CollectorEvents {
     void lag(String file, long bytes);
 
     /** A transaction made records and checkpoints visible. */
-    void committed(long lines, long events, long bytes, Duration latency);
+    void committed(Committed counts, Duration latency);
 
     /** A transaction failed and was aborted; its files are read again from their committed checkpoints. */
     void aborted(String reason);

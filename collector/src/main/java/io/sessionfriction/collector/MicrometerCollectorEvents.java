@@ -90,33 +90,28 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
 
     @Override
     public void fileNotATranscript(String file, String error) {
-        notTranscripts.increment();
-        dlq.increment();
         log.warn("Skipping {}: its first line is not a JSON object ({}); not a session transcript", file, error);
     }
 
     @Override
     public void fileReread(String file, String reason) {
-        reread.increment();
         log.warn("Re-reading {} from the start: {}", file, reason);
     }
 
     @Override
     public void lineRejected(String file, long line, long offset, String error) {
-        dlq.increment();
         log.warn("Malformed line {} of {} (byte offset {}): {}; sent to the DLQ", line, file, offset, error);
     }
 
     @Override
     public void eventTruncated(String file, long line, int originalBytes, int publishedBytes) {
-        truncated.increment();
         log.info("Shortened line {} of {} from {} to {} bytes to fit a record", line, file, originalBytes,
                 publishedBytes);
     }
 
     @Override
     public void eventFiltered(String file, long line) {
-        filtered.increment();
+        // Counted when its transaction commits.
     }
 
     @Override
@@ -130,10 +125,15 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
     }
 
     @Override
-    public void committed(long lineCount, long eventCount, long byteCount, Duration took) {
-        lines.increment(lineCount);
-        events.increment(eventCount);
-        bytes.increment(byteCount);
+    public void committed(Committed counts, Duration took) {
+        lines.increment(counts.lines());
+        events.increment(counts.events());
+        bytes.increment(counts.bytes());
+        dlq.increment(counts.deadLetters());
+        truncated.increment(counts.truncated());
+        filtered.increment(counts.filtered());
+        reread.increment(counts.rereads());
+        notTranscripts.increment(counts.notTranscripts());
         latency.record(took);
     }
 

@@ -13,6 +13,10 @@ final class Tally {
     long notTranscripts;
     long aborted;
 
+    CollectorEvents.Committed committed() {
+        return new CollectorEvents.Committed(lines, events, bytes, dlq, truncated, filtered, reread, notTranscripts);
+    }
+
     void add(Tally other) {
         lines += other.lines;
         events += other.events;

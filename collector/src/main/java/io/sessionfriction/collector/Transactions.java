@@ -83,7 +83,7 @@ final class Transactions implements AutoCloseable {
         publisher.commit();
         committed.putAll(checkpoints);
         totals.add(tally);
-        events.committed(tally.lines, tally.events, tally.bytes, Duration.ofNanos(System.nanoTime() - startedNanos));
+        events.committed(tally.committed(), Duration.ofNanos(System.nanoTime() - startedNanos));
         reset();
     }
 

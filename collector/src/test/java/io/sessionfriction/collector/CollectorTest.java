@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionfriction.collector.Topics.Seen;
 import io.sessionfriction.collector.publish.EventShortener;
 import io.sessionfriction.collector.publish.TransactionalPublisher;
@@ -253,6 +254,31 @@ class CollectorTest {
 
         assertThat(Topics.values(published())).containsExactly(l1, l2);
         assertThat(events.of("aborted")).hasSize(1);
+    }
+
+    @Test
+    void aLineReadAgainAfterAnAbortIsCountedOnce() throws IOException {
+        String l1 = userPrompt(ANA_SESSION, "u-1", T0, "one");
+        String l2 = userPrompt(ANA_SESSION, "u-2", T0.plusSeconds(1), "two");
+        write(ANA_FILE, line(l1));
+        AtomicInteger commits = new AtomicInteger();
+        Supplier<TransactionalPublisher> real = Collector.kafkaPublishers(config);
+        Supplier<TransactionalPublisher> secondCommitFails = () -> new FailingCommit(real.get(), commits, 2);
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+        try (Collector collector = Collector.create(config, new MicrometerCollectorEvents(registry), clock,
+                FileOpener.DEFAULT, secondCommitFails)) {
+            collector.runUntilCaughtUp();
+            append(ANA_FILE, "{\"type\":\"user\",\"cut\n", line(l2));
+            CollectorStats stats = collector.runUntilCaughtUp();
+
+            assertThat(stats.transactionsAborted()).isEqualTo(1);
+            assertThat(stats.dlqRecords()).isEqualTo(1);
+        }
+
+        assertThat(registry.get("collector.dlq.records").counter().count()).isEqualTo(1);
+        assertThat(registry.get("collector.events").counter().count()).isEqualTo(2);
+        assertThat(registry.get("collector.transactions.aborted").counter().count()).isEqualTo(1);
     }
 
     @Test

@@ -44,12 +44,15 @@ class MicrometerCollectorEventsTest {
     }
 
     @Test
-    void aMalformedLineIsLoggedWithFileAndLineAndCountedAsDlq() {
+    void aMalformedLineIsLoggedWithFileAndLineAtOnceAndCountedWhenItsTransactionCommits() {
         events.lineRejected(FILE, 17, 4096, "Unexpected end-of-input at column 40");
 
-        assertThat(count("collector.dlq.records")).isEqualTo(1);
         assertThat(messages()).singleElement().asString()
                 .contains("line 17").contains(FILE).contains("offset 4096").contains("column 40");
+        assertThat(count("collector.dlq.records")).isZero();
+
+        events.committed(new CollectorEvents.Committed(1, 0, 60, 1, 0, 0, 0, 0), Duration.ofMillis(3));
+        assertThat(count("collector.dlq.records")).isEqualTo(1);
     }
 
     @Test
@@ -72,7 +75,7 @@ class MicrometerCollectorEventsTest {
 
     @Test
     void aCommitCountsLinesEventsBytesAndTimesThePublish() {
-        events.committed(3, 4, 1000, Duration.ofMillis(12));
+        events.committed(new CollectorEvents.Committed(3, 4, 1000, 0, 0, 0, 0, 0), Duration.ofMillis(12));
         events.filesTracked(7);
 
         assertThat(count("collector.lines")).isEqualTo(3);
@@ -83,12 +86,15 @@ class MicrometerCollectorEventsTest {
     }
 
     @Test
-    void truncationsRereadsAndAbortsAreCounted() {
+    void truncationsRereadsAndSkippedFilesAreCountedByTheirCommitAndAbortsAtOnce() {
         events.eventTruncated(FILE, 3, 10_000_000, 8_000_000);
         events.fileReread(FILE, "rewritten");
         events.aborted("broker went away");
         events.fileNotATranscript("ana/other-tool.jsonl", "Unexpected end-of-input");
+        events.committed(new CollectorEvents.Committed(0, 1, 0, 1, 1, 2, 1, 1), Duration.ofMillis(5));
 
+        assertThat(messages()).hasSize(4);
+        assertThat(count("collector.filtered.events")).isEqualTo(2);
         assertThat(count("collector.truncated.events")).isEqualTo(1);
         assertThat(count("collector.files.reread")).isEqualTo(1);
         assertThat(count("collector.transactions.aborted")).isEqualTo(1);

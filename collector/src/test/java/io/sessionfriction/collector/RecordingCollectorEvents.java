@@ -72,8 +72,9 @@ public final class RecordingCollectorEvents implements CollectorEvents {
     }
 
     @Override
-    public void committed(long lines, long events, long bytes, Duration latency) {
-        add("committed", "", lines + " lines, " + events + " events, " + bytes + " bytes");
+    public void committed(Committed counts, Duration latency) {
+        add("committed", "", counts.lines() + " lines, " + counts.events() + " events, " + counts.bytes() + " bytes, "
+                + counts.deadLetters() + " dead letters");
     }
 
     @Override
