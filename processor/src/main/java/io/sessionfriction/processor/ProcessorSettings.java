@@ -27,8 +27,8 @@ import io.sessionfriction.processor.event.EventTimestampExtractor;
  * @param allowedLateness events older than partition stream time minus this go to the late topic
  * @param textCapChars    longest {@code text} kept on an enriched event (head and tail are kept)
  * @param storage         where state stores keep their data
- * @param topicPrefix     put before every topic name of {@link Topics} (empty for the live pipeline; a replay on a
- *                        shared cluster uses its own, so its records never reach the live topics)
+ * @param topicPrefix     put before every topic name of {@link Topics} (empty for the live pipeline; a replay uses
+ *                        its run's, so on a shared cluster its records never reach the live topics)
  * @param tuning          latency (live) or throughput (replay)
  */
 public record ProcessorSettings(String applicationId, Duration inactivityGap, Duration allowedLateness, int textCapChars,
