@@ -85,6 +85,13 @@ class CollectorTest {
         return Collector.create(config, events, clock, opener, publishers);
     }
 
+    /** Publishers whose second commit fails, as when the broker goes away between the sends and the commit. */
+    private Supplier<TransactionalPublisher> secondCommitFails() {
+        AtomicInteger commits = new AtomicInteger();
+        Supplier<TransactionalPublisher> real = Collector.kafkaPublishers(config);
+        return () -> new FailingCommit(real.get(), commits, 2);
+    }
+
     private CollectorStats runOnce() {
         try (Collector collector = collector()) {
             return collector.runUntilCaughtUp();
@@ -239,11 +246,8 @@ class CollectorTest {
         String l1 = userPrompt(ANA_SESSION, "u-1", T0, "one");
         String l2 = userPrompt(ANA_SESSION, "u-2", T0.plusSeconds(1), "two");
         write(ANA_FILE, line(l1));
-        AtomicInteger commits = new AtomicInteger();
-        Supplier<TransactionalPublisher> real = Collector.kafkaPublishers(config);
-        Supplier<TransactionalPublisher> secondCommitFails = () -> new FailingCommit(real.get(), commits, 2);
 
-        try (Collector collector = collector(FileOpener.DEFAULT, secondCommitFails)) {
+        try (Collector collector = collector(FileOpener.DEFAULT, secondCommitFails())) {
             collector.runUntilCaughtUp();
             append(ANA_FILE, line(l2));
             CollectorStats stats = collector.runUntilCaughtUp();
@@ -261,13 +265,10 @@ class CollectorTest {
         String l1 = userPrompt(ANA_SESSION, "u-1", T0, "one");
         String l2 = userPrompt(ANA_SESSION, "u-2", T0.plusSeconds(1), "two");
         write(ANA_FILE, line(l1));
-        AtomicInteger commits = new AtomicInteger();
-        Supplier<TransactionalPublisher> real = Collector.kafkaPublishers(config);
-        Supplier<TransactionalPublisher> secondCommitFails = () -> new FailingCommit(real.get(), commits, 2);
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
         try (Collector collector = Collector.create(config, new MicrometerCollectorEvents(registry), clock,
-                FileOpener.DEFAULT, secondCommitFails)) {
+                FileOpener.DEFAULT, secondCommitFails())) {
             collector.runUntilCaughtUp();
             append(ANA_FILE, "{\"type\":\"user\",\"cut\n", line(l2));
             CollectorStats stats = collector.runUntilCaughtUp();
