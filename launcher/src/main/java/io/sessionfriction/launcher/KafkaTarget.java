@@ -63,12 +63,11 @@ final class KafkaTarget implements AutoCloseable {
 
     /** Creates the collector's and the processor's topics where missing. */
     void createTopics(CollectorConfig collector, int partitions) {
-        createTopics(collector, Topics.newTopics(partitions));
+        createTopics(collector, partitions, Topics.newTopics(partitions));
     }
 
-    /** Creates the collector's topics and {@code processorTopics} where missing. */
-    void createTopics(CollectorConfig collector, List<NewTopic> processorTopics) {
-        int partitions = processorTopics.get(0).numPartitions();
+    /** Creates the collector's topics (with {@code partitions}) and {@code processorTopics} where missing. */
+    void createTopics(CollectorConfig collector, int partitions, List<NewTopic> processorTopics) {
         Map<String, NewTopic> byName = new HashMap<>();
         for (NewTopic topic : Collector.topics(collector, partitions)) {
             byName.put(topic.name(), topic);

@@ -159,7 +159,7 @@ final class ReplayCommand implements Callable<Integer> {
                 requireUnused(target, applicationId);
             }
             // Replayed records carry last month's event times: time-based retention would delete them mid-run.
-            target.createTopics(config, Topics.newTopics(kafka.partitions(), settings.topicPrefix(),
+            target.createTopics(config, kafka.partitions(), Topics.newTopics(kafka.partitions(), settings.topicPrefix(),
                     Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")));
             try {
                 try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor, PROCESSOR_START_BOUND);

@@ -41,7 +41,7 @@ public final class Topics {
             return new Topic<>(name, keySerde, serde, compacted);
         }
 
-        /** The same topic under {@code prefix + name}: a replay's own copy on a shared cluster. */
+        /** The same topic under {@code prefix + name}: a replay's own copy. */
         public Topic<K, V> prefixed(String prefix) {
             return prefix.isEmpty() ? this : new Topic<>(prefix + name, keySerde, valueSerde, compacted);
         }
