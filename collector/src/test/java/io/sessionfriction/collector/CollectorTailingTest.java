@@ -21,18 +21,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionfriction.collector.Topics.Seen;
 import io.sessionfriction.kafka.EmbeddedKafka;
+import io.sessionfriction.testsupport.SharedData;
 
 /** The collector running on its own (watch, poll, quiet period), and on the real transcripts. */
 class CollectorTailingTest {
 
-    private static final Path REAL_SESSIONS = Path.of("").toAbsolutePath().resolve("../../shared/data/real-sessions")
-            .normalize();
     private static final String SESSION = "258c7280-ae70-4798-800f-63464d01a85d";
     private static final Duration BOUND = Duration.ofSeconds(20);
     private static final AtomicInteger TEST_NUMBER = new AtomicInteger();
@@ -134,8 +134,9 @@ class CollectorTailingTest {
     }
 
     @Test
+    @Tag(SharedData.TAG)
     void everyLineOfTheRealTranscriptsIsPublishedOnceUnderItsTranscriptsKey() throws IOException {
-        copyRealSessions();
+        copyRealSessions(SharedData.realSessions());
         Map<String, List<String>> linesByFile = linesByFile();
 
         CollectorStats stats;
@@ -160,10 +161,10 @@ class CollectorTailingTest {
         assertThat(Topics.readCommitted(kafka.bootstrapServers(), config.dlqTopic())).isEmpty();
     }
 
-    private void copyRealSessions() throws IOException {
-        try (Stream<Path> files = Files.walk(REAL_SESSIONS)) {
+    private void copyRealSessions(Path realSessions) throws IOException {
+        try (Stream<Path> files = Files.walk(realSessions)) {
             for (Path source : files.filter(p -> p.toString().endsWith(".jsonl")).toList()) {
-                Path target = root.resolve(REAL_SESSIONS.relativize(source).toString());
+                Path target = root.resolve(realSessions.relativize(source).toString());
                 Files.createDirectories(target.getParent());
                 Files.copy(source, target);
             }

@@ -7,17 +7,20 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The real transcripts in ../shared/data/real-sessions, resolved from the module directory. */
-public final class RealSessions {
+import io.sessionfriction.testsupport.SharedData;
 
-    public static final Path ROOT = Path.of("").toAbsolutePath().resolve("../../shared/data/real-sessions").normalize();
+/**
+ * The team's real transcripts ({@link SharedData#realSessions()}): a test that reads them is skipped,
+ * naming the folder, where they are absent. Such tests carry {@code @Tag(SharedData.TAG)}.
+ */
+public final class RealSessions {
 
     private RealSessions() {
     }
 
     /** Every transcript file, main and subagent, in a stable order. */
     public static List<Path> files() {
-        try (Stream<Path> paths = Files.walk(ROOT)) {
+        try (Stream<Path> paths = Files.walk(SharedData.realSessions())) {
             return paths.filter(path -> path.toString().endsWith(".jsonl")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -35,7 +38,7 @@ public final class RealSessions {
 
     /** The user folder a file is in (the repository it came from stands in for a user). */
     public static String user(Path file) {
-        return ROOT.relativize(file).getName(0).toString();
+        return SharedData.realSessions().relativize(file).getName(0).toString();
     }
 
     public static List<String> lines(Path file) {

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Builders of realistic transcript lines, shaped as TRANSCRIPT_FORMAT.md describes them:
+ * Builders of realistic transcript lines, shaped as docs/transcript-format.md describes them:
  * {@code aUserPrompt("sync the data").at(T0)}, {@code aBashToolUse("rsync -a src dst").id("toolu_1")},
  * {@code aBashProgress("toolu_1").elapsed(11)}, {@code aBashError("toolu_1", 23, "rsync error")}.
  * Every line gets a fresh uuid and the time {@link #T0} unless told otherwise. Lines are immutable:

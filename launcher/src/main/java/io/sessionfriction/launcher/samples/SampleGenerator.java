@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.function.LongConsumer;
 
 /**
- * Writes Claude Code transcripts that follow TRANSCRIPT_FORMAT.md: the curated sample set shipped in
+ * Writes Claude Code transcripts that follow docs/transcript-format.md: the curated sample set shipped in
  * {@code samples/sessions}, or a large synthetic corpus for benchmarks. Output depends only on the seed
  * and the base time: the same pair gives byte-identical files.
  */

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 
 /**
  * Writes the lines of one session (or one subagent) into a transcript file, in the shapes measured in
- * TRANSCRIPT_FORMAT.md: the envelope on every user/assistant/progress/system line, a {@code parentUuid}
+ * docs/transcript-format.md: the envelope on every user/assistant/progress/system line, a {@code parentUuid}
  * chain, one content block per assistant line sharing {@code message.id}, Bash progress chained by
  * {@code parentUuid} and named by {@code parentToolUseID}, string {@code toolUseResult} on errors.
  * Time is a simulated clock that only the script moves; nothing reads the wall clock.

@@ -18,7 +18,7 @@ import io.sessionfriction.processor.event.SessionEvent;
  * within the inactivity gap of, whatever order it arrives in, so a batch arriving hours late is placed
  * exactly where sorting the session's timestamps would put it. This is why it is not a
  * {@code SessionWindows} aggregation: those close windows on the partition's stream time, which other
- * sessions advance (ANCHORS.md, "Kafka Streams and the late batch"). Untimed lines pass through and
+ * sessions advance (docs/architecture.md, "Why the processor keeps its own per-session clock"). Untimed lines pass through and
  * never open or extend a block.
  */
 public final class ActiveBlocks implements FixedKeyProcessor<String, SessionEvent, PlacedEvent> {

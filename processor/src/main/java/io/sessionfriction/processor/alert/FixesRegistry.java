@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * Known fixes (analysis mistake 4 in ARCHITECTURE.md): an alert from a session that started before a
+ * Known fixes (analysis mistake 4 in docs/architecture.md): an alert from a session that started before a
  * matching fix is not news, it goes to {@code friction-alerts-suppressed} with the fix's reference.
  * The YAML file is a list of {@code {rule, pattern, fixedAt, reference}}; empty when no file is given.
  */

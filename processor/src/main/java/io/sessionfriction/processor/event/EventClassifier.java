@@ -3,7 +3,7 @@ package io.sessionfriction.processor.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-/** Decides a line's {@link EventKind} from its {@code type} and content, as TRANSCRIPT_FORMAT.md describes them. */
+/** Decides a line's {@link EventKind} from its {@code type} and content, as docs/transcript-format.md describes them. */
 public final class EventClassifier {
 
     private EventClassifier() {

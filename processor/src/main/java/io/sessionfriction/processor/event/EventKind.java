@@ -1,6 +1,6 @@
 package io.sessionfriction.processor.event;
 
-/** What a transcript line is, decided from its {@code type} and content (TRANSCRIPT_FORMAT.md). */
+/** What a transcript line is, decided from its {@code type} and content (docs/transcript-format.md). */
 public enum EventKind {
     /** user line whose content is typed text (string content or text blocks). */
     USER_PROMPT,

@@ -2,7 +2,7 @@ package io.sessionfriction.processor.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** Where the facts live inside a transcript line (TRANSCRIPT_FORMAT.md), read in one place. */
+/** Where the facts live inside a transcript line (docs/transcript-format.md), read in one place. */
 public final class LineFields {
 
     private LineFields() {

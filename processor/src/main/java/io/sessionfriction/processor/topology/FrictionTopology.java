@@ -35,7 +35,7 @@ import io.sessionfriction.processor.progress.CommandProgress;
 import io.sessionfriction.processor.progress.CommandTracker;
 
 /**
- * The friction topology, top to bottom as in ARCHITECTURE.md:
+ * The friction topology, top to bottom as in docs/architecture.md:
  * <pre>
  * session-events ─ parse ─┬─ dead letters ─────────────────────────────▶ session-events-dlq
  *                         └─ drop repeats ─ judge lateness ─┬─ late ──────▶ session-events-late

@@ -11,18 +11,21 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.sessionfriction.processor.Json;
 import io.sessionfriction.processor.alert.FrictionAlert;
+import io.sessionfriction.testsupport.SharedData;
 import io.sessionfriction.topology.RealSessions;
 
 /**
- * The shipped rules on real transcripts (../shared/data/real-sessions): the friction a reader finds in
+ * The shipped rules on the team's real transcripts ({@link RealSessions}): the friction a reader finds in
  * them by hand, and nothing else.
  */
+@Tag(SharedData.TAG)
 class RealSessionAlertsTest {
 
     /** Alerts of one real file, piped alone (files span months: after newer ones, older ones would be late). */
