@@ -42,7 +42,7 @@ class RealSessionCommandsTest {
         if (actual != null) {
             return;
         }
-        actual = new HashMap<>();
+        Map<String, CommandProgress> piped = new HashMap<>();
         // One driver per file: the files span months, and piped one after another the older ones would
         // rightly be judged late against the newer ones' stream time.
         for (Path file : RealSessions.files()) {
@@ -52,11 +52,12 @@ class RealSessionCommandsTest {
                     driver.pipeRaw(sessionKey, RealSessions.user(file), line);
                     expect(sessionKey, JSON.readTree(line));
                 }
-                actual.putAll(driver.commands());
+                piped.putAll(driver.commands());
                 assertThat(driver.deadLetters()).as(file.toString()).isEmpty();
                 assertThat(driver.late()).as(file.toString()).isEmpty();
             }
         }
+        actual = piped;
     }
 
     private static void expect(String sessionKey, JsonNode line) {
