@@ -10,16 +10,16 @@ import java.util.concurrent.Callable;
 
 import org.apache.kafka.clients.admin.NewTopic;
 
+import io.sessionfriction.bench.BenchReport;
+import io.sessionfriction.bench.BenchTopics;
+import io.sessionfriction.bench.CollectorContender;
+import io.sessionfriction.bench.Contender;
+import io.sessionfriction.bench.Corpus;
+import io.sessionfriction.bench.KcatContender;
 import io.sessionfriction.collector.Collector;
 import io.sessionfriction.collector.CollectorConfig;
-import io.sessionfriction.launcher.bench.BenchReport;
-import io.sessionfriction.launcher.bench.BenchTopics;
-import io.sessionfriction.launcher.bench.CollectorContender;
-import io.sessionfriction.launcher.bench.Contender;
-import io.sessionfriction.launcher.bench.Corpus;
-import io.sessionfriction.launcher.bench.KcatContender;
 import io.sessionfriction.launcher.options.KafkaOptions;
-import io.sessionfriction.launcher.samples.SampleGenerator;
+import io.sessionfriction.samples.SampleGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
