@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import io.sessionfriction.launcher.report.FrictionReport;
-import io.sessionfriction.launcher.report.ReplayData;
 import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.replay.report.FrictionReport;
+import io.sessionfriction.replay.report.ReplayData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.sessionfriction.launcher.Main;
-import io.sessionfriction.launcher.replay.TopicSnapshot;
-import io.sessionfriction.launcher.report.ReplayData;
 import io.sessionfriction.processor.Topics;
+import io.sessionfriction.replay.kafka.TopicSnapshot;
+import io.sessionfriction.replay.report.ReplayData;
 import io.sessionfriction.topology.e2e.KafkaFixture;
 import picocli.CommandLine;
 

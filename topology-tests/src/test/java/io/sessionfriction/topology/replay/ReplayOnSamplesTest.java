@@ -25,8 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.sessionfriction.launcher.Main;
-import io.sessionfriction.launcher.report.ReplayData;
 import io.sessionfriction.processor.Json;
+import io.sessionfriction.replay.report.ReplayData;
 import picocli.CommandLine;
 
 /**

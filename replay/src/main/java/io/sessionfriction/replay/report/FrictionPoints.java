@@ -1,0 +1,151 @@
+package io.sessionfriction.replay.report;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.sessionfriction.processor.rules.Rule;
+import io.sessionfriction.processor.rules.RuleCatalogue;
+
+/** Groups the final alerts of many sessions into friction points, most harmful first. */
+public final class FrictionPoints {
+
+    static final int EVIDENCE_PER_POINT = 5;
+    private static final int EVIDENCE_PER_SESSION = 2;
+    private static final int TITLE_CHARS = 90;
+
+    private FrictionPoints() {
+    }
+
+    /**
+     * One point per (rule, fingerprint), ordered by impact, then sessions, occurrences and id. The rule's
+     * description and root cause come from the catalogue; a rule it no longer holds keeps its alerts' text.
+     */
+    public static List<FrictionPoint> group(List<JsonNode> alerts, RuleCatalogue catalogue) {
+        Map<String, List<JsonNode>> byPoint = new TreeMap<>();
+        Map<String, TreeSet<String>> sessionsByRule = new TreeMap<>();
+        for (JsonNode alert : alerts) {
+            byPoint.computeIfAbsent(text(alert, "rule") + '\u0000' + text(alert, "fingerprint"), k -> new ArrayList<>()).add(alert);
+            sessionsByRule.computeIfAbsent(text(alert, "rule"), k -> new TreeSet<>()).add(text(alert, "sessionId"));
+        }
+        List<FrictionPoint> points = new ArrayList<>();
+        byPoint.values().forEach(group -> points.add(point(group, catalogue, sessionsByRule)));
+        points.sort(Comparator.comparing(FrictionPoint::impact)
+                .thenComparing(p -> -p.sessions().size())
+                .thenComparing(p -> -p.occurrences())
+                .thenComparing(FrictionPoint::id));
+        return List.copyOf(points);
+    }
+
+    private static FrictionPoint point(List<JsonNode> alerts, RuleCatalogue catalogue, Map<String, TreeSet<String>> sessionsByRule) {
+        alerts.sort(Comparator.comparing((JsonNode a) -> text(a, "sessionId")).thenComparing(a -> text(a, "alertId")));
+        JsonNode any = alerts.get(0);
+        String ruleId = text(any, "rule");
+        String fingerprint = text(any, "fingerprint");
+        Optional<Rule> rule = catalogue.rule(ruleId);
+        TreeSet<String> sessions = new TreeSet<>();
+        TreeSet<String> users = new TreeSet<>();
+        TreeSet<String> labels = new TreeSet<>();
+        List<String> alertIds = new ArrayList<>();
+        long occurrences = 0;
+        Instant first = null;
+        Instant last = null;
+        List<FrictionPoint.Excerpt> evidence = new ArrayList<>();
+        for (JsonNode alert : alerts) {
+            sessions.add(text(alert, "sessionId"));
+            users.add(text(alert, "user"));
+            alert.path("labels").forEach(label -> labels.add(label.asText()));
+            alertIds.add(text(alert, "alertId"));
+            occurrences += alert.path("count").asLong(1);
+            last = later(last, instant(alert.path("timestamp")));
+            List<JsonNode> kept = new ArrayList<>();
+            alert.path("evidence").forEach(kept::add);
+            for (JsonNode e : kept) {
+                first = earlier(first, instant(e.path("timestamp")));
+                last = later(last, instant(e.path("timestamp")));
+            }
+            first = earlier(first, instant(alert.path("timestamp")));
+            kept.stream().skip(Math.max(0, kept.size() - EVIDENCE_PER_SESSION)).forEach(e -> evidence.add(
+                    new FrictionPoint.Excerpt(text(alert, "sessionId"), text(alert, "user"), text(e, "uuid"),
+                            instant(e.path("timestamp")), text(e, "excerpt"))));
+        }
+        rule.ifPresent(r -> labels.addAll(r.labels()));
+        evidence.sort(Comparator.comparing(FrictionPoint.Excerpt::timestamp, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(FrictionPoint.Excerpt::uuid));
+        JsonNode context = any.path("context");
+        TreeSet<String> related = new TreeSet<>(sessionsByRule.getOrDefault(ruleId, new TreeSet<>()));
+        related.removeAll(sessions);
+        String severity = text(any, "severity");
+        return new FrictionPoint(id(ruleId, fingerprint), title(ruleId, fingerprint), ruleId, text(any, "category"),
+                severity, Impact.of(severity, sessions.size(), occurrences), fingerprint,
+                rule.map(Rule::description).orElse("(rule " + ruleId + " is not in the catalogue)"),
+                rule.map(Rule::rootCause).orElse("(rule " + ruleId + " is not in the catalogue)"),
+                List.copyOf(sessions), List.copyOf(users), occurrences, first, last,
+                List.copyOf(evidence.subList(0, Math.min(EVIDENCE_PER_POINT, evidence.size()))),
+                nullable(context, "command"), nullable(context, "description"),
+                List.copyOf(related), List.copyOf(labels), List.copyOf(alertIds));
+    }
+
+    static String id(String rule, String fingerprint) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((rule + '\u0000' + fingerprint).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JRE", e);
+        }
+    }
+
+    private static String title(String rule, String fingerprint) {
+        String what = fingerprint.equals(rule) ? "" : fingerprint.replaceAll("\\s+", " ").strip();
+        if (what.length() > TITLE_CHARS) {
+            what = what.substring(0, TITLE_CHARS - 1) + "…";
+        }
+        return "Friction point: " + rule + (what.isEmpty() ? "" : " on `" + what.replace("`", "'") + "`");
+    }
+
+    private static String text(JsonNode node, String field) {
+        return node.path(field).asText("");
+    }
+
+    private static String nullable(JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static Instant instant(JsonNode node) {
+        return node.isTextual() ? Instant.parse(node.asText()) : null;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null ? b : b == null || !b.isBefore(a) ? a : b;
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || !b.isAfter(a) ? a : b;
+    }
+
+    /** Per rule: the sessions and users it struck in, whatever the fingerprint. */
+    public record RuleSpread(String rule, List<String> sessions, List<String> users, int points) {
+    }
+
+    public static List<RuleSpread> byRule(List<FrictionPoint> points) {
+        Map<String, List<FrictionPoint>> grouped = new TreeMap<>();
+        points.forEach(p -> grouped.computeIfAbsent(p.rule(), k -> new ArrayList<>()).add(p));
+        List<RuleSpread> spread = new ArrayList<>();
+        grouped.forEach((rule, ps) -> spread.add(new RuleSpread(rule,
+                ps.stream().flatMap(p -> p.sessions().stream()).distinct().sorted().toList(),
+                ps.stream().flatMap(p -> p.users().stream()).distinct().sorted().toList(), ps.size())));
+        return List.copyOf(spread);
+    }
+}
