@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import io.sessionfriction.launcher.Main;
+import io.sessionfriction.launcher.cli.Main;
 import io.sessionfriction.processor.Topics;
 import io.sessionfriction.processor.rules.Rule;
 import io.sessionfriction.processor.rules.RuleCatalogue;

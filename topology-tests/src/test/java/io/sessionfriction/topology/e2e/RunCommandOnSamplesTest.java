@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.sessionfriction.launcher.Main;
+import io.sessionfriction.launcher.cli.Main;
 import picocli.CommandLine;
 
 /**

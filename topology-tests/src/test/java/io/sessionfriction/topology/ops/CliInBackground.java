@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 
-import io.sessionfriction.launcher.Main;
+import io.sessionfriction.launcher.cli.Main;
 import picocli.CommandLine;
 
 /**

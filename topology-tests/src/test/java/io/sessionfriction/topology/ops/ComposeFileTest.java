@@ -24,8 +24,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import io.sessionfriction.launcher.Main;
-import io.sessionfriction.launcher.options.ConfigDefaults;
+import io.sessionfriction.launcher.cli.Main;
+import io.sessionfriction.launcher.cli.options.ConfigDefaults;
 import io.sessionfriction.processor.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;

@@ -18,7 +18,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
-import io.sessionfriction.launcher.Main;
+import io.sessionfriction.launcher.cli.Main;
 import picocli.CommandLine;
 
 /**

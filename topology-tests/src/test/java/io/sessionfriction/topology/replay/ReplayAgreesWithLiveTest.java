@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.sessionfriction.launcher.Main;
+import io.sessionfriction.launcher.cli.Main;
 import io.sessionfriction.processor.Topics;
 import io.sessionfriction.replay.kafka.TopicSnapshot;
 import io.sessionfriction.replay.report.ReplayData;

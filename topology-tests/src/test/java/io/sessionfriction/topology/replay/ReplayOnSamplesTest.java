@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.sessionfriction.launcher.Main;
+import io.sessionfriction.launcher.cli.Main;
 import io.sessionfriction.processor.Json;
 import io.sessionfriction.replay.report.ReplayData;
 import picocli.CommandLine;

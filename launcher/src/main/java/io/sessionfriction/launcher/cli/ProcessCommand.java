@@ -1,0 +1,103 @@
+package io.sessionfriction.launcher.cli;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.concurrent.Callable;
+
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.HostInfo;
+
+import io.sessionfriction.kafka.TopicCreator;
+import io.sessionfriction.launcher.cli.options.HttpOptions;
+import io.sessionfriction.launcher.cli.options.KafkaOptions;
+import io.sessionfriction.launcher.cli.options.ProcessorOptions;
+import io.sessionfriction.launcher.runtime.KafkaTarget;
+import io.sessionfriction.launcher.runtime.ProcessorRuntime;
+import io.sessionfriction.launcher.runtime.ShutdownSignal;
+import io.sessionfriction.launcher.runtime.http.DeferredChecks;
+import io.sessionfriction.launcher.runtime.http.HealthEndpoints;
+import io.sessionfriction.launcher.runtime.http.OpsServer;
+import io.sessionfriction.launcher.runtime.http.SessionEndpoints;
+import io.sessionfriction.launcher.runtime.http.StreamsHealth;
+import io.sessionfriction.launcher.runtime.http.Telemetry;
+import io.sessionfriction.processor.Topics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "process", mixinStandardHelpOptions = true,
+        description = {"Runs the Kafka Streams friction topology until SIGTERM or Ctrl-C.",
+            "Creates the pipeline's topics where missing. Run several instances with one --application-id to scale out.",
+            "Serves /metrics, /health/live, /health/ready and /sessions on --http-port."})
+final class ProcessCommand implements Callable<Integer> {
+
+    private static final Duration START_BOUND = Duration.ofMinutes(2);
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    ProcessorOptions processor;
+
+    @Mixin
+    HttpOptions http;
+
+    @Option(names = "--advertised-http", paramLabel = "HOST:PORT",
+            description = "Where other processor instances reach this one's HTTP endpoint, to forward session queries "
+                    + "(Kafka Streams' application.server; default: this host's name and --http-port).")
+    String advertisedHttp;
+
+    @Override
+    public Integer call() throws Exception {
+        return kafka.explainingClientErrors(this::run);
+    }
+
+    private int run() throws Exception {
+        OptionalInt port = http.port(HttpOptions.PROCESS_DEFAULT_PORT);
+        HostInfo self = port.isPresent() ? advertised(port.getAsInt()) : null;
+        Map<String, Object> extra = self == null ? Map.of()
+                : Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        try (ShutdownSignal shutdown = new ShutdownSignal();
+                Telemetry telemetry = Telemetry.start();
+                OpsServer server = port.isPresent() ? OpsServer.start(port.getAsInt()) : null;
+                KafkaTarget target = KafkaTarget.open(kafka, false)) {
+            DeferredChecks health = new DeferredChecks("processor starting: creating topics");
+            if (server != null) {
+                telemetry.install(server);
+                HealthEndpoints.install(server, health);
+            }
+            TopicCreator.createMissing(target.adminProperties(), Topics.newTopics(kafka.partitions()));
+            try (ProcessorRuntime runtime = ProcessorRuntime.create(target, processor, extra)) {
+                telemetry.bind(runtime.streams());
+                health.set(new StreamsHealth(runtime.streams(), runtime::failure));
+                if (server != null) {
+                    SessionEndpoints.install(server, runtime.streams(), self);
+                }
+                runtime.startAndAwaitRunning(START_BOUND);
+                shutdown.await();
+                return 0;
+            }
+        } catch (InterruptedException e) {
+            return 130;
+        }
+    }
+
+    private HostInfo advertised(int port) {
+        if (advertisedHttp != null && !advertisedHttp.isBlank()) {
+            try {
+                return HostInfo.buildFromEndpoint(advertisedHttp.trim());
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("--advertised-http: '" + advertisedHttp + "' is not HOST:PORT", e);
+            }
+        }
+        try {
+            return new HostInfo(InetAddress.getLocalHost().getHostName(), port);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("--advertised-http is required: this host's name does not resolve ("
+                    + e.getMessage() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.sessionfriction.launcher.cli.options;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.alert.FixesRegistry;
+import io.sessionfriction.processor.rules.RuleCatalogue;
+import picocli.CommandLine.Option;
+
+/** The processor's options; one declaration each, shared by every command that processes. */
+public final class ProcessorOptions {
+
+    @Option(names = "--application-id", defaultValue = ProcessorSettings.DEFAULT_APPLICATION_ID,
+            description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--inactivity-gap", defaultValue = "10m", converter = DurationConverter.class,
+            description = "A pause longer than this ends an active block (default: ${DEFAULT-VALUE}).")
+    Duration inactivityGap;
+
+    @Option(names = "--allowed-lateness", defaultValue = "7d", converter = DurationConverter.class,
+            description = "Events older than stream time minus this go to session-events-late (default: ${DEFAULT-VALUE}).")
+    Duration allowedLateness;
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "YAML rules that extend or override (by id) the shipped catalogue.")
+    Path rules;
+
+    @Option(names = "--fixes", paramLabel = "FILE",
+            description = "YAML fixes registry: alerts from sessions that started before a fix go to friction-alerts-suppressed.")
+    Path fixes;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Kafka Streams state directory (default: a fresh temporary directory with the embedded broker, "
+                    + "Kafka Streams' default otherwise).")
+    Path stateDir;
+
+    private String topicPrefix = "";
+    private ProcessorSettings.Tuning tuning = ProcessorSettings.Tuning.LATENCY;
+
+    public ProcessorSettings settings() {
+        try {
+            return ProcessorSettings.defaults()
+                    .withApplicationId(applicationId)
+                    .withInactivityGap(inactivityGap)
+                    .withAllowedLateness(allowedLateness)
+                    .withTopicPrefix(topicPrefix)
+                    .withTuning(tuning);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("processor options: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Not options: a replay names its own topics after its run, so it never writes to the live ones, and
+     * is tuned for throughput, since nobody waits for one of its alerts.
+     */
+    public void forReplay(String prefix) {
+        this.topicPrefix = prefix;
+        this.tuning = ProcessorSettings.Tuning.THROUGHPUT;
+    }
+
+    public RuleCatalogue catalogue() {
+        return RuleCatalogue.load(Optional.ofNullable(rules));
+    }
+
+    public FixesRegistry fixes() {
+        return FixesRegistry.load(Optional.ofNullable(fixes));
+    }
+
+    public Optional<Path> stateDir() {
+        return Optional.ofNullable(stateDir);
+    }
+}

@@ -1,0 +1,88 @@
+package io.sessionfriction.launcher.runtime;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import io.sessionfriction.collector.Collector;
+import io.sessionfriction.collector.CollectorConfig;
+import io.sessionfriction.kafka.EmbeddedKafka;
+import io.sessionfriction.kafka.TopicCreator;
+import io.sessionfriction.launcher.cli.options.KafkaOptions;
+import io.sessionfriction.processor.Topics;
+
+/** The cluster a command talks to: the one named by --bootstrap-servers, or an embedded broker it owns. */
+public final class KafkaTarget implements AutoCloseable {
+
+    private final String bootstrapServers;
+    private final Map<String, Object> clientOverrides;
+    private final EmbeddedKafka embedded;
+
+    private KafkaTarget(String bootstrapServers, Map<String, Object> clientOverrides, EmbeddedKafka embedded) {
+        this.bootstrapServers = bootstrapServers;
+        this.clientOverrides = Map.copyOf(clientOverrides);
+        this.embedded = embedded;
+    }
+
+    public static KafkaTarget open(KafkaOptions options, boolean embeddedAllowed) {
+        Map<String, Object> overrides = options.clientOverrides();
+        if (!options.embedded()) {
+            return new KafkaTarget(options.bootstrapServers(), overrides, null);
+        }
+        if (!embeddedAllowed) {
+            throw new IllegalArgumentException("--bootstrap-servers is required for this command");
+        }
+        EmbeddedKafka kafka = EmbeddedKafka.start();
+        return new KafkaTarget(kafka.bootstrapServers(), Map.of(), kafka);
+    }
+
+    public String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    public boolean embedded() {
+        return embedded != null;
+    }
+
+    /** Client settings from --kafka-config (security and the like), applied to every client. */
+    public Map<String, Object> clientOverrides() {
+        return clientOverrides;
+    }
+
+    public Properties adminProperties() {
+        Properties props = new Properties();
+        props.putAll(clientOverrides);
+        props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        return props;
+    }
+
+    /** Creates the collector's and the processor's topics where missing. */
+    public void createTopics(CollectorConfig collector, int partitions) {
+        createTopics(collector, partitions, Topics.newTopics(partitions));
+    }
+
+    /** Creates the collector's topics (with {@code partitions}) and {@code processorTopics} where missing. */
+    public void createTopics(CollectorConfig collector, int partitions, List<NewTopic> processorTopics) {
+        Map<String, NewTopic> byName = new HashMap<>();
+        for (NewTopic topic : Collector.topics(collector, partitions)) {
+            byName.put(topic.name(), topic);
+        }
+        for (NewTopic topic : processorTopics) {
+            byName.putIfAbsent(topic.name(), topic);
+        }
+        List<NewTopic> topics = new ArrayList<>(byName.values());
+        TopicCreator.createMissing(adminProperties(), topics);
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package io.sessionfriction.launcher.runtime;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.sessionfriction.launcher.cli.options.ProcessorOptions;
+import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.alert.FrictionAlertStage;
+import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.processor.rules.RuleMatcher;
+import io.sessionfriction.processor.topology.FrictionTopology;
+
+/** The processor's lifecycle: the topology from the pure builder, run by one KafkaStreams instance. */
+public final class ProcessorRuntime implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessorRuntime.class);
+    private static final Duration CLOSE_BOUND = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final ProcessorSettings settings;
+    private final CloseOptions closing;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+    private ProcessorRuntime(KafkaStreams streams, ProcessorSettings settings, CloseOptions.GroupMembershipOperation onClose) {
+        this.streams = streams;
+        this.settings = settings;
+        this.closing = CloseOptions.groupMembershipOperation(onClose).withTimeout(CLOSE_BOUND);
+    }
+
+    private static Topology topology(ProcessorOptions options) {
+        ProcessorSettings settings = options.settings();
+        RuleCatalogue catalogue = options.catalogue();
+        return FrictionTopology.build(settings, new RuleMatcher(catalogue),
+                new FrictionAlertStage(catalogue, options.fixes(), settings));
+    }
+
+    /**
+     * Starts the topology for a command that ends on its own (run, replay) and waits until it is RUNNING
+     * (or fails, with the reason). It leaves its group on close, so nothing is left waiting for it to return.
+     */
+    public static ProcessorRuntime start(KafkaTarget kafka, ProcessorOptions options, Duration startBound) {
+        ProcessorRuntime runtime = create(kafka, options, Map.of(), CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+        try {
+            runtime.startAndAwaitRunning(startBound);
+        } catch (RuntimeException e) {
+            runtime.close();
+            throw e;
+        }
+        return runtime;
+    }
+
+    /**
+     * The KafkaStreams instance, not started yet, so health checks, metrics and queries can be attached
+     * first (a probe then sees it starting). {@code extra} are Streams settings of the caller's own,
+     * such as {@code application.server}.
+     */
+    public static ProcessorRuntime create(KafkaTarget kafka, ProcessorOptions options, Map<String, Object> extra) {
+        // A restarting instance comes back to its tasks without a rebalance, as Kafka Streams does by default.
+        return create(kafka, options, extra, CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
+    }
+
+    private static ProcessorRuntime create(KafkaTarget kafka, ProcessorOptions options, Map<String, Object> extra,
+            CloseOptions.GroupMembershipOperation onClose) {
+        ProcessorSettings settings = options.settings();
+        Properties props = settings.streamsProperties(kafka.bootstrapServers());
+        props.putAll(kafka.clientOverrides());
+        props.putAll(extra);
+        Optional<Path> stateDir = options.stateDir().or(() -> kafka.embedded() ? Optional.of(tempStateDir()) : Optional.empty());
+        stateDir.ifPresent(dir -> props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
+        return new ProcessorRuntime(new KafkaStreams(topology(options), props), settings, onClose);
+    }
+
+    /** Starts the topology and waits until it is RUNNING; throws with the reason when it does not get there. */
+    public void startAndAwaitRunning(Duration bound) {
+        CountDownLatch settled = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR
+                    || now == KafkaStreams.State.PENDING_SHUTDOWN) {
+                settled.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            failure.set(e);
+            log.error("Processor stopped on an unexpected error: {}", e.toString(), e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.start();
+        try {
+            if (!settled.await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("Processor not RUNNING after " + bound.toSeconds() + " s (state "
+                        + streams.state() + "): is the broker reachable?");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting the processor", e);
+        }
+        if (streams.state() != KafkaStreams.State.RUNNING) {
+            throw new IllegalStateException("Processor failed to start: " + failure.get());
+        }
+        log.info("Processor {} running", settings.applicationId());
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    public String applicationId() {
+        return settings.applicationId();
+    }
+
+    /** Null while healthy; the error that stopped the processor otherwise. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    private static Path tempStateDir() {
+        try {
+            return Files.createTempDirectory("session-friction-state-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a state directory: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        streams.close(closing);
+    }
+}

@@ -1,0 +1,186 @@
+package io.sessionfriction.launcher.runtime.http;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import io.sessionfriction.processor.Json;
+import io.sessionfriction.processor.Topics;
+
+/**
+ * {@code GET /sessions/{id}} and {@code GET /sessions?user=NAME[&limit=N]}, answered by any processor
+ * instance: a session is read where Kafka Streams says its partition is active, forwarding the request
+ * to that instance's HTTP endpoint ({@code application.server}) when it is another one; a user's list
+ * is gathered from every instance. A forwarded request carries {@code scope=local}, so it is answered
+ * from the receiver's own stores and never forwarded again, even while the two disagree during a rebalance.
+ */
+public final class SessionEndpoints {
+
+    static final String PATH = "/sessions";
+    private static final String LOCAL = "local";
+    private static final int DEFAULT_LIMIT = 100;
+    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
+
+    private final KafkaStreams streams;
+    private final HostInfo self;
+    private final SessionStores stores;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
+
+    private SessionEndpoints(KafkaStreams streams, HostInfo self) {
+        this.streams = streams;
+        this.self = self;
+        this.stores = new SessionStores(streams);
+    }
+
+    /**
+     * @param self this instance's {@code application.server}: the host and port other instances reach it at
+     */
+    public static void install(OpsServer server, KafkaStreams streams, HostInfo self) {
+        SessionEndpoints endpoints = new SessionEndpoints(streams, self);
+        server.route(PATH, endpoints::handle);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        if (!Responses.requireGet(exchange)) {
+            return;
+        }
+        String path = exchange.getRequestURI().getRawPath();
+        Map<String, String> query = Responses.query(exchange);
+        boolean local = LOCAL.equals(query.get("scope"));
+        if (path.equals(PATH) || path.equals(PATH + "/")) {
+            list(exchange, query, local);
+            return;
+        }
+        String id = path.startsWith(PATH + "/")
+                ? URLDecoder.decode(path.substring(PATH.length() + 1), StandardCharsets.UTF_8) : "";
+        if (id.isEmpty() || id.contains("/")) {
+            Responses.error(exchange, 404, "no such resource: " + path);
+            return;
+        }
+        one(exchange, id, local);
+    }
+
+    private void one(HttpExchange exchange, String sessionKey, boolean local) throws IOException {
+        KeyQueryMetadata owner = streams.queryMetadataForKey(Topics.SESSION_BLOCKS_STORE, sessionKey,
+                Serdes.String().serializer());
+        if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
+            Responses.error(exchange, 503, "no instance serves the session's partition now (starting or rebalancing)");
+            return;
+        }
+        if (!local && !owner.activeHost().equals(self)) {
+            forward(exchange, owner.activeHost(), PATH + "/" + encode(sessionKey) + "?scope=" + LOCAL);
+            return;
+        }
+        Optional<SessionViews.Session> session;
+        try {
+            session = stores.session(sessionKey, owner.partition(), selfName());
+        } catch (InvalidStateStoreException e) {
+            Responses.error(exchange, 503, "state store not queryable now: " + e.getMessage());
+            return;
+        }
+        if (session.isPresent()) {
+            Responses.json(exchange, 200, session.get());
+        } else {
+            Responses.error(exchange, 404, "unknown session: " + sessionKey);
+        }
+    }
+
+    private void list(HttpExchange exchange, Map<String, String> query, boolean local) throws IOException {
+        String user = query.get("user");
+        if (user == null || user.isBlank()) {
+            Responses.error(exchange, 400, "the query parameter user is required: /sessions?user=NAME");
+            return;
+        }
+        int limit;
+        try {
+            limit = Integer.parseInt(query.getOrDefault("limit", String.valueOf(DEFAULT_LIMIT)));
+        } catch (NumberFormatException e) {
+            Responses.error(exchange, 400, "limit must be a number");
+            return;
+        }
+        List<SessionViews.SessionSummary> sessions = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        Map<String, CompletableFuture<Optional<SessionViews.SessionList>>> others = local ? Map.of() : askOthers(user);
+        try {
+            sessions.addAll(stores.sessionsOf(user));
+        } catch (InvalidStateStoreException e) {
+            if (local) {
+                Responses.error(exchange, 503, "state store not queryable now: " + e.getMessage());
+                return;
+            }
+            unavailable.add(selfName());
+        }
+        others.forEach((host, answer) -> answer.join().ifPresentOrElse(other -> {
+            sessions.addAll(other.sessions());
+            unavailable.addAll(other.unavailable());
+        }, () -> unavailable.add(host)));
+        sessions.sort(SessionStores.mostRecentFirst());
+        Responses.json(exchange, 200, new SessionViews.SessionList(user,
+                sessions.subList(0, Math.min(Math.max(limit, 0), sessions.size())), unavailable));
+    }
+
+    private Map<String, CompletableFuture<Optional<SessionViews.SessionList>>> askOthers(String user) {
+        Map<String, CompletableFuture<Optional<SessionViews.SessionList>>> answers = new LinkedHashMap<>();
+        for (StreamsMetadata instance : streams.streamsMetadataForStore(Topics.SESSION_BLOCKS_STORE)) {
+            HostInfo host = instance.hostInfo();
+            if (host.equals(self)) {
+                continue;
+            }
+            HttpRequest request = request(host, PATH + "?scope=" + LOCAL + "&limit=" + Integer.MAX_VALUE
+                    + "&user=" + encode(user));
+            answers.put(host.host() + ":" + host.port(), http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                    .thenApply(response -> response.statusCode() == 200
+                            ? Optional.of(Json.read(response.body(), SessionViews.SessionList.class))
+                            : Optional.<SessionViews.SessionList>empty())
+                    .exceptionally(e -> Optional.empty()));
+        }
+        return answers;
+    }
+
+    private void forward(HttpExchange exchange, HostInfo owner, String pathAndQuery) throws IOException {
+        try {
+            HttpResponse<byte[]> response = http.send(request(owner, pathAndQuery), HttpResponse.BodyHandlers.ofByteArray());
+            Responses.send(exchange, response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(Responses.JSON), response.body());
+        } catch (IOException e) {
+            Responses.error(exchange, 502, "the instance owning the session (" + owner + ") did not answer: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Responses.error(exchange, 503, "interrupted while asking " + owner);
+        }
+    }
+
+    private String selfName() {
+        return self.host() + ":" + self.port();
+    }
+
+    private static HttpRequest request(HostInfo host, String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+                .timeout(FORWARD_TIMEOUT).GET().build();
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}
