@@ -80,7 +80,7 @@ final class BenchCollectorCommand implements Callable<Integer> {
         String kcatVersion = KcatContender.version(kcat);
         PrintWriter out = spec.commandLine().getOut();
         Corpus corpus = corpus(out);
-        try (KafkaTarget target = KafkaTarget.open(kafka, true);
+        try (KafkaTarget target = kafka.open(true);
                 BenchTopics topics = new BenchTopics(target.adminProperties())) {
             CollectorConfig base = CollectorConfig.defaults(corpus.root(), target.bootstrapServers())
                     .withKafkaOverrides(target.clientOverrides());

@@ -67,11 +67,11 @@ final class BenchLatencyCommand implements Callable<Integer> {
         if (events < 10) {
             throw new IllegalArgumentException("--events must be at least 10, was " + events);
         }
-        try (KafkaTarget target = KafkaTarget.open(kafka, true)) {
+        try (KafkaTarget target = kafka.open(true)) {
             target.createTopics(CollectorConfig.defaults(java.nio.file.Path.of("."), target.bootstrapServers()), kafka.partitions());
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
             List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor, Duration.ofSeconds(60));
+            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor.setup(), Duration.ofSeconds(60));
                     KafkaConsumer<String, JsonNode> alerts = alertConsumer(target);
                     KafkaProducer<String, String> producer = producer(target)) {
                 Thread reader = new Thread(() -> readAlerts(alerts, sentAt, latencies), "latency-reader");

@@ -60,7 +60,7 @@ final class CollectCommand implements Callable<Integer> {
     private int run() throws Exception {
         OptionalInt port = once ? OptionalInt.empty() : http.port(HttpOptions.COLLECT_DEFAULT_PORT);
         try (ShutdownSignal shutdown = new ShutdownSignal();
-                KafkaTarget target = KafkaTarget.open(kafka, false)) {
+                KafkaTarget target = kafka.open(false)) {
             CollectorConfig config = collector.toConfig(target.bootstrapServers(), target.clientOverrides());
             if (once) {
                 TopicCreator.createMissing(target.adminProperties(), Collector.topics(config, kafka.partitions()));

@@ -63,14 +63,14 @@ final class ProcessCommand implements Callable<Integer> {
         try (ShutdownSignal shutdown = new ShutdownSignal();
                 Telemetry telemetry = Telemetry.start();
                 OpsServer server = port.isPresent() ? OpsServer.start(port.getAsInt()) : null;
-                KafkaTarget target = KafkaTarget.open(kafka, false)) {
+                KafkaTarget target = kafka.open(false)) {
             DeferredChecks health = new DeferredChecks("processor starting: creating topics");
             if (server != null) {
                 telemetry.install(server);
                 HealthEndpoints.install(server, health);
             }
             TopicCreator.createMissing(target.adminProperties(), Topics.newTopics(kafka.partitions()));
-            try (ProcessorRuntime runtime = ProcessorRuntime.create(target, processor, extra)) {
+            try (ProcessorRuntime runtime = ProcessorRuntime.create(target, processor.setup(), extra)) {
                 telemetry.bind(runtime.streams());
                 health.set(new StreamsHealth(runtime.streams(), runtime::failure));
                 if (server != null) {

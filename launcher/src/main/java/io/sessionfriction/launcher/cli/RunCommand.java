@@ -65,10 +65,10 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         collector.toConfig("validation-only", Map.of());
         try (ShutdownSignal shutdown = new ShutdownSignal();
-                KafkaTarget target = KafkaTarget.open(kafka, true)) {
+                KafkaTarget target = kafka.open(true)) {
             CollectorConfig config = collector.toConfig(target.bootstrapServers(), target.clientOverrides());
             target.createTopics(config, kafka.partitions());
-            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor, PROCESSOR_START_BOUND);
+            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor.setup(), PROCESSOR_START_BOUND);
                     AlertPrinter printer = AlertPrinter.start(target, out, target.embedded());
                     Collector tail = Collector.create(config, Metrics.globalRegistry);
                     CatchUp catchUp = new CatchUp(target)) {

@@ -13,10 +13,9 @@ import io.sessionfriction.collector.Collector;
 import io.sessionfriction.collector.CollectorConfig;
 import io.sessionfriction.kafka.EmbeddedKafka;
 import io.sessionfriction.kafka.TopicCreator;
-import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import io.sessionfriction.processor.Topics;
 
-/** The cluster a command talks to: the one named by --bootstrap-servers, or an embedded broker it owns. */
+/** The cluster a command talks to: a shared one, or an embedded broker it owns. */
 public final class KafkaTarget implements AutoCloseable {
 
     private final String bootstrapServers;
@@ -29,14 +28,13 @@ public final class KafkaTarget implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    public static KafkaTarget open(KafkaOptions options, boolean embeddedAllowed) {
-        Map<String, Object> overrides = options.clientOverrides();
-        if (!options.embedded()) {
-            return new KafkaTarget(options.bootstrapServers(), overrides, null);
-        }
-        if (!embeddedAllowed) {
-            throw new IllegalArgumentException("--bootstrap-servers is required for this command");
-        }
+    /** The cluster at {@code bootstrapServers}, reached with {@code clientOverrides}. */
+    public static KafkaTarget shared(String bootstrapServers, Map<String, Object> clientOverrides) {
+        return new KafkaTarget(bootstrapServers, clientOverrides, null);
+    }
+
+    /** A single-node broker started for this command, stopped on close. */
+    public static KafkaTarget startEmbedded() {
         EmbeddedKafka kafka = EmbeddedKafka.start();
         return new KafkaTarget(kafka.bootstrapServers(), Map.of(), kafka);
     }

@@ -20,7 +20,6 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThr
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.sessionfriction.launcher.cli.options.ProcessorOptions;
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.alert.FrictionAlertStage;
 import io.sessionfriction.processor.rules.RuleCatalogue;
@@ -44,19 +43,19 @@ public final class ProcessorRuntime implements AutoCloseable {
         this.closing = CloseOptions.groupMembershipOperation(onClose).withTimeout(CLOSE_BOUND);
     }
 
-    private static Topology topology(ProcessorOptions options) {
-        ProcessorSettings settings = options.settings();
-        RuleCatalogue catalogue = options.catalogue();
+    private static Topology topology(ProcessorSetup setup) {
+        ProcessorSettings settings = setup.settings();
+        RuleCatalogue catalogue = setup.catalogue();
         return FrictionTopology.build(settings, new RuleMatcher(catalogue),
-                new FrictionAlertStage(catalogue, options.fixes(), settings));
+                new FrictionAlertStage(catalogue, setup.fixes(), settings));
     }
 
     /**
      * Starts the topology for a command that ends on its own (run, replay) and waits until it is RUNNING
      * (or fails, with the reason). It leaves its group on close, so nothing is left waiting for it to return.
      */
-    public static ProcessorRuntime start(KafkaTarget kafka, ProcessorOptions options, Duration startBound) {
-        ProcessorRuntime runtime = create(kafka, options, Map.of(), CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+    public static ProcessorRuntime start(KafkaTarget kafka, ProcessorSetup setup, Duration startBound) {
+        ProcessorRuntime runtime = create(kafka, setup, Map.of(), CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
         try {
             runtime.startAndAwaitRunning(startBound);
         } catch (RuntimeException e) {
@@ -71,20 +70,20 @@ public final class ProcessorRuntime implements AutoCloseable {
      * first (a probe then sees it starting). {@code extra} are Streams settings of the caller's own,
      * such as {@code application.server}.
      */
-    public static ProcessorRuntime create(KafkaTarget kafka, ProcessorOptions options, Map<String, Object> extra) {
+    public static ProcessorRuntime create(KafkaTarget kafka, ProcessorSetup setup, Map<String, Object> extra) {
         // A restarting instance comes back to its tasks without a rebalance, as Kafka Streams does by default.
-        return create(kafka, options, extra, CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
+        return create(kafka, setup, extra, CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
     }
 
-    private static ProcessorRuntime create(KafkaTarget kafka, ProcessorOptions options, Map<String, Object> extra,
+    private static ProcessorRuntime create(KafkaTarget kafka, ProcessorSetup setup, Map<String, Object> extra,
             CloseOptions.GroupMembershipOperation onClose) {
-        ProcessorSettings settings = options.settings();
+        ProcessorSettings settings = setup.settings();
         Properties props = settings.streamsProperties(kafka.bootstrapServers());
         props.putAll(kafka.clientOverrides());
         props.putAll(extra);
-        Optional<Path> stateDir = options.stateDir().or(() -> kafka.embedded() ? Optional.of(tempStateDir()) : Optional.empty());
+        Optional<Path> stateDir = setup.stateDir().or(() -> kafka.embedded() ? Optional.of(tempStateDir()) : Optional.empty());
         stateDir.ifPresent(dir -> props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
-        return new ProcessorRuntime(new KafkaStreams(topology(options), props), settings, onClose);
+        return new ProcessorRuntime(new KafkaStreams(topology(setup), props), settings, onClose);
     }
 
     /** Starts the topology and waits until it is RUNNING; throws with the reason when it does not get there. */

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.common.KafkaException;
 
 import io.sessionfriction.launcher.cli.ClientSettingsErrors;
+import io.sessionfriction.launcher.runtime.KafkaTarget;
 import picocli.CommandLine.Option;
 
 /** How to reach Kafka. Without {@code --bootstrap-servers} the commands that allow it start an embedded broker. */
@@ -29,6 +30,18 @@ public final class KafkaOptions {
     @Option(names = "--partitions", defaultValue = "3", paramLabel = "N",
             description = "Partitions for topics this command creates (default: ${DEFAULT-VALUE}).")
     int partitions;
+
+    /** The cluster these options name, or, where the command allows one, an embedded broker started for it. */
+    public KafkaTarget open(boolean embeddedAllowed) {
+        Map<String, Object> overrides = clientOverrides();
+        if (!embedded()) {
+            return KafkaTarget.shared(bootstrapServers, overrides);
+        }
+        if (!embeddedAllowed) {
+            throw new IllegalArgumentException("--bootstrap-servers is required for this command");
+        }
+        return KafkaTarget.startEmbedded();
+    }
 
     public boolean embedded() {
         return bootstrapServers == null || bootstrapServers.isBlank();

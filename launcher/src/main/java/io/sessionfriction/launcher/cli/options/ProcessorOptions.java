@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.sessionfriction.launcher.runtime.ProcessorSetup;
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.alert.FixesRegistry;
 import io.sessionfriction.processor.rules.RuleCatalogue;
@@ -37,29 +38,20 @@ public final class ProcessorOptions {
                     + "Kafka Streams' default otherwise).")
     Path stateDir;
 
-    private String topicPrefix = "";
-    private ProcessorSettings.Tuning tuning = ProcessorSettings.Tuning.LATENCY;
-
     public ProcessorSettings settings() {
         try {
             return ProcessorSettings.defaults()
                     .withApplicationId(applicationId)
                     .withInactivityGap(inactivityGap)
-                    .withAllowedLateness(allowedLateness)
-                    .withTopicPrefix(topicPrefix)
-                    .withTuning(tuning);
+                    .withAllowedLateness(allowedLateness);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("processor options: " + e.getMessage(), e);
         }
     }
 
-    /**
-     * Not options: a replay names its own topics after its run, so it never writes to the live ones, and
-     * is tuned for throughput, since nobody waits for one of its alerts.
-     */
-    public void forReplay(String prefix) {
-        this.topicPrefix = prefix;
-        this.tuning = ProcessorSettings.Tuning.THROUGHPUT;
+    /** Everything the processor runs with; the rules and fixes files are read here. */
+    public ProcessorSetup setup() {
+        return new ProcessorSetup(settings(), catalogue(), fixes(), stateDir());
     }
 
     public RuleCatalogue catalogue() {

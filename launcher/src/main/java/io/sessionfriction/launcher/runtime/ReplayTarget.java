@@ -1,0 +1,90 @@
+package io.sessionfriction.launcher.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+import org.apache.kafka.clients.admin.NewTopic;
+
+import io.sessionfriction.collector.CollectorConfig;
+import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.alert.FixesRegistry;
+import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.replay.ReplayCluster;
+
+/** A replay's cluster: a {@link KafkaTarget}, with the processor started on it as {@code run} starts it. */
+public final class ReplayTarget implements ReplayCluster {
+
+    private static final Duration PROCESSOR_START_BOUND = Duration.ofSeconds(60);
+
+    private final KafkaTarget target;
+    private final FixesRegistry fixes;
+    private final Optional<Path> stateDir;
+
+    /**
+     * @param fixes    the fixes registry the run's processor applies
+     * @param stateDir the processor's state directory, when one is given
+     */
+    public ReplayTarget(KafkaTarget target, FixesRegistry fixes, Optional<Path> stateDir) {
+        this.target = target;
+        this.fixes = fixes;
+        this.stateDir = stateDir;
+    }
+
+    @Override
+    public boolean shared() {
+        return !target.embedded();
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return target.bootstrapServers();
+    }
+
+    @Override
+    public Map<String, Object> clientOverrides() {
+        return target.clientOverrides();
+    }
+
+    @Override
+    public Properties adminProperties() {
+        return target.adminProperties();
+    }
+
+    @Override
+    public void createTopics(CollectorConfig collector, int partitions, List<NewTopic> processorTopics) {
+        target.createTopics(collector, partitions, processorTopics);
+    }
+
+    @Override
+    public Processor startProcessor(ProcessorSettings settings, RuleCatalogue catalogue) {
+        CatchUp catchUp = new CatchUp(target);
+        ProcessorRuntime runtime;
+        try {
+            runtime = ProcessorRuntime.start(target, new ProcessorSetup(settings, catalogue, fixes, stateDir), PROCESSOR_START_BOUND);
+        } catch (RuntimeException e) {
+            catchUp.close();
+            throw e;
+        }
+        return new Processor() {
+            @Override
+            public void awaitConsumed(String topic, Duration bound) throws InterruptedException {
+                catchUp.awaitGroup(runtime.applicationId(), topic, bound, runtime::failure);
+            }
+
+            @Override
+            public void close() {
+                catchUp.close();
+                runtime.close();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        target.close();
+    }
+}

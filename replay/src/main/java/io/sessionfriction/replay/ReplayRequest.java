@@ -1,0 +1,38 @@
+package io.sessionfriction.replay;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.replay.catalogue.SessionSelection;
+
+/**
+ * A replay as the user asked for it, before anything is scanned; {@link ReplayPlan} turns it into the run.
+ *
+ * @param sessions           the sessions root, laid out as the collector expects
+ * @param processor          the processor settings as configured (command line, environment, config file, defaults)
+ * @param applicationIdGiven the application id was given explicitly for this replay, so it is kept; otherwise the run
+ *                           takes its own (a configured one names the live processor, whose offsets it would resume)
+ * @param latenessGiven      the allowed lateness was given explicitly for this replay, so it is kept; otherwise the
+ *                           configured one is raised where the selection's time span needs more
+ * @param catalogue          the rules the processor runs and the report describes
+ * @param partitions         partitions of the topics the run creates
+ * @param timeout            longest wait for the processor to catch up, and for reading its results back
+ * @param keepTopics         on a shared cluster, keep the run's topics after the report instead of deleting them
+ * @param out                folder for {@code replay.json} and the report
+ */
+public record ReplayRequest(Path sessions, SessionSelection selection, ProcessorSettings processor,
+                            boolean applicationIdGiven, boolean latenessGiven, RuleCatalogue catalogue,
+                            int partitions, Duration timeout, boolean keepTopics, Path out) {
+
+    public ReplayRequest {
+        Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(selection, "selection");
+        Objects.requireNonNull(processor, "processor");
+        Objects.requireNonNull(catalogue, "catalogue");
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(out, "out");
+    }
+}

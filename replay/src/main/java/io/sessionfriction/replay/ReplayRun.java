@@ -1,0 +1,105 @@
+package io.sessionfriction.replay;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sessionfriction.collector.Collector;
+import io.sessionfriction.collector.CollectorConfig;
+import io.sessionfriction.collector.CollectorStats;
+import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.replay.catalogue.SessionSpan;
+import io.sessionfriction.replay.kafka.ProgressTicker;
+import io.sessionfriction.replay.kafka.ReplayCleanup;
+import io.sessionfriction.replay.kafka.RunOutput;
+import io.sessionfriction.replay.kafka.RunTopics;
+import io.sessionfriction.replay.report.FrictionReport;
+import io.sessionfriction.replay.report.ReplayData;
+
+/**
+ * Runs a {@link ReplayPlan}: the selected files through a collector and the same topology as live, on the
+ * run's own topics, then the final records read back into {@code replay.json} and the report.
+ */
+public final class ReplayRun {
+
+    private static final Logger log = LoggerFactory.getLogger(ReplayRun.class);
+
+    private final ReplayPlan plan;
+    private final ReplayListener listener;
+
+    private ReplayRun(ReplayPlan plan, ReplayListener listener) {
+        this.plan = plan;
+        this.listener = listener;
+    }
+
+    /** Replays the plan on a cluster from {@code clusters} (none is opened when no session is selected). */
+    public static ReplayResult execute(ReplayPlan plan, ReplayCluster.Opener clusters, ReplayListener listener)
+            throws InterruptedException {
+        long began = System.nanoTime();
+        ReplayData data = plan.sessions().isEmpty()
+                ? RunOutput.nothingReplayed(plan.request().selection())
+                : new ReplayRun(plan, listener).replay(clusters);
+        long replayed = System.nanoTime();
+        Path out = plan.request().out();
+        data.write(out.resolve(ReplayData.FILE_NAME));
+        FrictionReport report = FrictionReport.of(data, plan.request().catalogue());
+        report.write(out);
+        return new ReplayResult(data, report, Duration.ofNanos(replayed - began), Duration.ofNanos(System.nanoTime() - replayed));
+    }
+
+    private ReplayData replay(ReplayCluster.Opener clusters) throws InterruptedException {
+        ReplayRequest request = plan.request();
+        ProcessorSettings settings = plan.settings();
+        try (ReplayRoot root = ReplayRoot.create();
+                ReplayCluster cluster = clusters.open()) {
+            CollectorConfig config = RunTopics.collectorConfig(root.path(), cluster, plan.runId(), settings);
+            if (cluster.shared()) {
+                RunTopics.requireUnused(cluster.adminProperties(), settings.applicationId());
+            }
+            cluster.createTopics(config, request.partitions(), RunTopics.processorTopics(request.partitions(), settings));
+            try {
+                try (ReplayCluster.Processor processor = cluster.startProcessor(settings, request.catalogue());
+                        Collector collector = Collector.create(config, new SimpleMeterRegistry());
+                        ProgressTicker ticker = ProgressTicker.start(cluster.adminProperties(), settings.applicationId(),
+                                plan.events(), plan.files(), () -> collector.stats().filesTracked(), listener)) {
+                    CollectorStats stats = publishInSessionOrder(root, collector, plan.sessions());
+                    log.info("Replay published {} events ({} lines) from {} files", stats.eventsPublished(),
+                            stats.linesPublished(), stats.filesTracked());
+                    processor.awaitConsumed(config.eventsTopic(), request.timeout());
+                    ticker.finish();
+                }
+                return RunOutput.read(cluster.adminProperties(), plan, request.timeout());
+            } finally {
+                if (cluster.shared()) {
+                    new ReplayCleanup(cluster.adminProperties(), settings.topicPrefix(), settings.applicationId())
+                            .run(request.keepTopics());
+                }
+            }
+        }
+    }
+
+    /**
+     * Publishes one session after another, in order of their first event, instead of the whole folder at
+     * once. A partition's stream time then moves roughly as it did live, and never jumps weeks ahead in
+     * the middle of a session because another session's later file was read first: the alert stage
+     * forgets sessions idle (in stream time) for longer than the allowed lateness, and an interleaved
+     * replay could make that happen in the middle of a session.
+     */
+    private static CollectorStats publishInSessionOrder(ReplayRoot root, Collector collector, List<SessionSpan> selected) {
+        List<SessionSpan> ordered = selected.stream()
+                .sorted(Comparator.comparing(SessionSpan::first, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(SessionSpan::sessionKey))
+                .toList();
+        CollectorStats stats = collector.stats();
+        for (SessionSpan session : ordered) {
+            root.add(session);
+            stats = collector.runUntilCaughtUp();
+        }
+        return stats;
+    }
+}

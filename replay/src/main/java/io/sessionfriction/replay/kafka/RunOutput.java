@@ -1,0 +1,60 @@
+package io.sessionfriction.replay.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.Topics;
+import io.sessionfriction.replay.ReplayPlan;
+import io.sessionfriction.replay.catalogue.SessionSelection;
+import io.sessionfriction.replay.catalogue.SessionSpan;
+import io.sessionfriction.replay.report.ReplayData;
+
+/** A run's results: the final record per alert, session and command of its sessions, as a consumer overwriting by key holds them. */
+public final class RunOutput {
+
+    private static final Logger log = LoggerFactory.getLogger(RunOutput.class);
+
+    private RunOutput() {
+    }
+
+    /** Reads the run's output topics back. */
+    public static ReplayData read(Properties clientProperties, ReplayPlan plan, Duration bound) throws InterruptedException {
+        ProcessorSettings settings = plan.settings();
+        Set<String> keys = new TreeSet<>(plan.sessions().stream().map(SessionSpan::sessionKey).toList());
+        TopicSnapshot snapshot = new TopicSnapshot(clientProperties, bound);
+        Map<String, JsonNode> alerts = snapshot.latest(settings.topic(Topics.FRICTION_ALERTS).name(), keys::contains,
+                a -> a.path("alertId").asText());
+        Map<String, JsonNode> activity = snapshot.latest(settings.topic(Topics.SESSION_ACTIVITY).name(), keys::contains,
+                a -> a.path("sessionKey").asText());
+        Map<String, JsonNode> commands = snapshot.latest(settings.topic(Topics.COMMAND_PROGRESS).name(),
+                key -> key != null && keys.contains(key.substring(0, Math.max(0, key.indexOf('|')))),
+                c -> c.path("sessionKey").asText() + '|' + c.path("toolUseId").asText());
+        long late = snapshot.count(settings.topic(Topics.SESSION_EVENTS_LATE).name(), keys::contains);
+        if (late > 0) {
+            log.warn("{} events were refused as later than --allowed-lateness; the report misses them", late);
+        }
+        return new ReplayData(ReplayData.SCHEMA_VERSION, plan.request().selection().describe(),
+                plan.sessions().stream().map(RunOutput::session).toList(),
+                List.copyOf(alerts.values()), List.copyOf(activity.values()), List.copyOf(commands.values()), late);
+    }
+
+    /** What a replay of no session leaves: the selection, and nothing else. */
+    public static ReplayData nothingReplayed(SessionSelection selection) {
+        return new ReplayData(ReplayData.SCHEMA_VERSION, selection.describe(), List.of(), List.of(), List.of(), List.of(), 0);
+    }
+
+    private static ReplayData.Session session(SessionSpan span) {
+        return new ReplayData.Session(span.sessionKey(), span.user(), span.first(), span.last(),
+                span.files().stream().map(f -> f.file().relativePath()).toList(), span.lines());
+    }
+}
