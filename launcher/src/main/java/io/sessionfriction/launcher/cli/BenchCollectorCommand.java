@@ -1,27 +1,17 @@
 package io.sessionfriction.launcher.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import org.apache.kafka.clients.admin.NewTopic;
-
-import io.sessionfriction.bench.BenchReport;
-import io.sessionfriction.bench.BenchTopics;
-import io.sessionfriction.bench.CollectorContender;
-import io.sessionfriction.bench.Contender;
+import io.sessionfriction.bench.CollectorBench;
 import io.sessionfriction.bench.Corpus;
 import io.sessionfriction.bench.KcatContender;
-import io.sessionfriction.collector.Collector;
-import io.sessionfriction.collector.CollectorConfig;
 import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import io.sessionfriction.launcher.runtime.KafkaTarget;
 import io.sessionfriction.launcher.runtime.Progress;
-import io.sessionfriction.samples.SampleGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -71,63 +61,23 @@ final class BenchCollectorCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (rounds < 1) {
-            throw new IllegalArgumentException("--rounds must be at least 1, was " + rounds);
-        }
-        if (warmupRounds < 0) {
-            throw new IllegalArgumentException("--warmup-rounds must not be negative, was " + warmupRounds);
-        }
+        CollectorBench.Plan plan = new CollectorBench.Plan(kcat, kcatModes, kcatProperties, rounds, warmupRounds);
         String kcatVersion = KcatContender.version(kcat);
         PrintWriter out = spec.commandLine().getOut();
-        Corpus corpus = corpus(out);
-        try (KafkaTarget target = kafka.open(true);
-                BenchTopics topics = new BenchTopics(target.adminProperties())) {
-            CollectorConfig base = CollectorConfig.defaults(corpus.root(), target.bootstrapServers())
-                    .withKafkaOverrides(target.clientOverrides());
-            NewTopic eventsTemplate = Collector.topics(base, kafka.partitions()).get(0);
-            Path kcatLog = Files.createTempFile("bench-kcat-", ".log");
-            List<Contender> contenders = new ArrayList<>();
-            CollectorContender collector = new CollectorContender(base, kafka.partitions(), topics);
-            contenders.add(collector);
-            for (KcatContender.Mode mode : kcatModes) {
-                contenders.add(new KcatContender(kcat, target.bootstrapServers(), eventsTemplate, mode, kcatProperties,
-                        topics, kcatLog));
-            }
-            BenchReport report = new BenchReport(out);
-            report.header(corpus, target.embedded() ? "embedded " + target.bootstrapServers() : target.bootstrapServers(),
-                    kcatVersion);
-            for (int round = 1 - warmupRounds; round <= rounds; round++) {
-                for (Contender contender : contenders) {
-                    report.add(contender.run(corpus, round));
-                    if (contender == collector) {
-                        out.println("  " + collector.lastThreadTimes() + "; " + collector.lastStats());
-                    }
-                }
-            }
-            report.host("end");
-            return report.summary() ? 0 : 1;
-        }
-    }
-
-    private Corpus corpus(PrintWriter out) throws Exception {
-        boolean empty = !Files.isDirectory(corpusDir);
-        if (!empty) {
-            try (var entries = Files.list(corpusDir)) {
-                empty = entries.findAny().isEmpty();
-            }
-        }
-        if (empty) {
+        if (CollectorBench.needsCorpus(corpusDir)) {
             out.printf("Generating a corpus of %,d bytes in %s%n", corpusBytes, corpusDir);
             out.flush();
             Progress progress = new Progress("generate", corpusBytes);
-            new SampleGenerator(SampleGenerator.DEFAULT_SEED, SampleGenerator.DEFAULT_BASE_TIME)
-                    .writeCorpus(corpusDir, corpusBytes, 20, progress::bytes);
+            CollectorBench.generateCorpus(corpusDir, corpusBytes, progress::bytes);
             progress.done();
         }
-        Corpus corpus = Corpus.scan(corpusDir);
-        if (corpus.files().isEmpty()) {
-            throw new IllegalArgumentException("No transcripts under " + corpusDir);
+        Corpus corpus = CollectorBench.corpus(corpusDir);
+        try (KafkaTarget target = kafka.open(true)) {
+            String broker = target.embedded() ? "embedded " + target.bootstrapServers() : target.bootstrapServers();
+            boolean complete = CollectorBench.run(plan, corpus,
+                    new CollectorBench.Broker(target.bootstrapServers(), target.clientOverrides(), broker),
+                    kafka.partitions(), kcatVersion, out);
+            return complete ? 0 : 1;
         }
-        return corpus;
     }
 }

@@ -54,10 +54,6 @@ final class CollectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return kafka.explainingClientErrors(this::run);
-    }
-
-    private int run() throws Exception {
         OptionalInt port = once ? OptionalInt.empty() : http.port(HttpOptions.COLLECT_DEFAULT_PORT);
         try (ShutdownSignal shutdown = new ShutdownSignal();
                 KafkaTarget target = kafka.open(false)) {

@@ -1,7 +1,15 @@
 package io.sessionfriction.launcher.cli;
 
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import org.apache.kafka.common.KafkaException;
+
 import io.sessionfriction.launcher.cli.options.ConfigDefaults;
+import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /** The one exit point of the runnable jar. */
 public final class Main {
@@ -18,14 +26,28 @@ public final class Main {
         CommandLine cli = new CommandLine(new SessionFrictionCli());
         cli.setDefaultValueProvider(ConfigDefaults.fromEnvironmentAndArgs(System.getenv(), args));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            boolean badInput = e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException;
-            line.getErr().println(line.getColorScheme().errorText("error: " + e.getMessage()));
-            if (!badInput) {
-                e.printStackTrace(line.getErr());
-            }
-            return badInput ? 2 : 1;
-        });
+        cli.setExecutionExceptionHandler(Main::failed);
         return cli;
+    }
+
+    /**
+     * How every command fails: bad input (a bad value, an unreadable file, a Kafka client that cannot be built
+     * from the --kafka-config settings) exits 2 with its message, anything else 1 with its stack trace.
+     */
+    private static int failed(Exception e, CommandLine line, ParseResult parsed) {
+        Exception failure = e instanceof KafkaException kafka ? ClientSettingsErrors.explain(kafka, clientSettings(line)) : e;
+        boolean badInput = failure instanceof IllegalArgumentException || failure instanceof UncheckedIOException;
+        line.getErr().println(line.getColorScheme().errorText("error: " + failure.getMessage()));
+        if (!badInput) {
+            failure.printStackTrace(line.getErr());
+        }
+        return badInput ? 2 : 1;
+    }
+
+    /** The --kafka-config settings of the command that failed: the explanation masks their values. */
+    private static Map<String, Object> clientSettings(CommandLine command) {
+        return command.getCommandSpec().mixins().values().stream().map(CommandSpec::userObject)
+                .filter(KafkaOptions.class::isInstance).map(KafkaOptions.class::cast)
+                .findFirst().map(KafkaOptions::clientOverrides).orElse(Map.of());
     }
 }

@@ -52,10 +52,6 @@ final class ProcessCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return kafka.explainingClientErrors(this::run);
-    }
-
-    private int run() throws Exception {
         OptionalInt port = http.port(HttpOptions.PROCESS_DEFAULT_PORT);
         HostInfo self = port.isPresent() ? advertised(port.getAsInt()) : null;
         Map<String, Object> extra = self == null ? Map.of()

@@ -58,10 +58,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return kafka.explainingClientErrors(this::run);
-    }
-
-    private int run() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         collector.toConfig("validation-only", Map.of());
         try (ShutdownSignal shutdown = new ShutdownSignal();

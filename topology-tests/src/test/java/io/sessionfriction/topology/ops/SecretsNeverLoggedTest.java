@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,6 +71,22 @@ class SecretsNeverLoggedTest {
         assertThat(failure.exitCode()).isEqualTo(2);
         assertThat(failure.err()).contains("--kafka-config:").contains("No LoginModule found for com.example.NoSuchLoginModule");
         failure.assertNoPassword();
+    }
+
+    @Test
+    void everyCommandThatTalksToKafkaExplainsABadClientSettingTheSameWay() throws IOException {
+        Path kafkaConfig = clientProperties(
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"friction\" password=\"" + PASSWORD + "\"");
+
+        Failure replay = run("replay", "--bootstrap-servers", "localhost:9", "--kafka-config", kafkaConfig.toString(),
+                "--sessions", Path.of("..", "samples", "sessions").toString(), "--out", dir.resolve("report").toString());
+        Failure latency = run("bench-latency", "--bootstrap-servers", "localhost:9", "--kafka-config", kafkaConfig.toString());
+
+        for (Failure failure : List.of(replay, latency)) {
+            assertThat(failure.exitCode()).isEqualTo(2);
+            assertThat(failure.err()).contains("--kafka-config:").contains("JAAS config entry not terminated by semi-colon");
+            failure.assertNoPassword();
+        }
     }
 
     private Path clientProperties(String jaas) throws IOException {

@@ -7,11 +7,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.Callable;
 
-import org.apache.kafka.common.KafkaException;
-
-import io.sessionfriction.launcher.cli.ClientSettingsErrors;
 import io.sessionfriction.launcher.runtime.KafkaTarget;
 import picocli.CommandLine.Option;
 
@@ -31,11 +27,13 @@ public final class KafkaOptions {
             description = "Partitions for topics this command creates (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    private Map<String, Object> overrides;
+
     /** The cluster these options name, or, where the command allows one, an embedded broker started for it. */
     public KafkaTarget open(boolean embeddedAllowed) {
-        Map<String, Object> overrides = clientOverrides();
+        Map<String, Object> settings = clientOverrides();
         if (!embedded()) {
-            return KafkaTarget.shared(bootstrapServers, overrides);
+            return KafkaTarget.shared(bootstrapServers, settings);
         }
         if (!embeddedAllowed) {
             throw new IllegalArgumentException("--bootstrap-servers is required for this command");
@@ -55,23 +53,18 @@ public final class KafkaOptions {
         return partitions;
     }
 
-    /**
-     * Runs a command that talks to Kafka; a client that cannot be built from the settings becomes an error
-     * that says so without printing the settings' values (they may hold passwords).
-     */
-    public int explainingClientErrors(Callable<Integer> command) throws Exception {
-        try {
-            return command.call();
-        } catch (KafkaException e) {
-            throw ClientSettingsErrors.explain(e, clientOverrides());
+    /** Extra client properties from {@code --kafka-config}, read once; empty when none was given. */
+    public Map<String, Object> clientOverrides() {
+        if (overrides == null) {
+            overrides = Map.copyOf(read());
         }
+        return overrides;
     }
 
-    /** Extra client properties from {@code --kafka-config}; empty when none was given. */
-    public Map<String, Object> clientOverrides() {
-        Map<String, Object> overrides = new HashMap<>();
+    private Map<String, Object> read() {
+        Map<String, Object> settings = new HashMap<>();
         if (kafkaConfig == null) {
-            return overrides;
+            return settings;
         }
         Properties props = new Properties();
         try (Reader reader = Files.newBufferedReader(kafkaConfig)) {
@@ -79,7 +72,7 @@ public final class KafkaOptions {
         } catch (IOException e) {
             throw new IllegalArgumentException("--kafka-config: cannot read " + kafkaConfig + ": " + e.getMessage(), e);
         }
-        props.stringPropertyNames().forEach(name -> overrides.put(name, props.getProperty(name)));
-        return overrides;
+        props.stringPropertyNames().forEach(name -> settings.put(name, props.getProperty(name)));
+        return settings;
     }
 }

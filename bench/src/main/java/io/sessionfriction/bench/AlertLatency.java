@@ -1,0 +1,167 @@
+package io.sessionfriction.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.sessionfriction.processor.Topics;
+
+/**
+ * Alert latency against a running processor: the time from a failing tool_result reaching session-events
+ * (acknowledged by the broker) to its alert being readable on friction-alerts (read_committed).
+ */
+public final class AlertLatency {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant EVENT_TIME = Instant.parse("2026-02-11T20:00:00Z");
+    private static final Duration LAST_ALERT_WITHIN = Duration.ofSeconds(30);
+
+    /** The latencies measured, shortest first, of {@code sent} failing results. */
+    public record Result(int sent, List<Duration> latencies) {
+
+        public Result {
+            latencies = latencies.stream().sorted().toList();
+        }
+
+        public boolean complete() {
+            return latencies.size() == sent;
+        }
+
+        public Duration quantile(double q) {
+            return latencies.get((int) Math.min(latencies.size() - 1, Math.floor(q * latencies.size())));
+        }
+
+        public Duration max() {
+            return latencies.get(latencies.size() - 1);
+        }
+    }
+
+    private AlertLatency() {
+    }
+
+    /**
+     * Sends {@code events} failing results {@code interval} apart, each in a session of its own so each raises
+     * a first alert, and waits up to 30 s after the last for their alerts, or until the processor fails.
+     */
+    public static Result measure(Properties clientProperties, int events, Duration interval, Supplier<Throwable> processorFailure)
+            throws InterruptedException, ExecutionException {
+        Map<String, Long> sentAt = new ConcurrentHashMap<>();
+        List<Duration> latencies = Collections.synchronizedList(new ArrayList<>());
+        try (KafkaConsumer<String, JsonNode> alerts = alertConsumer(clientProperties);
+                KafkaProducer<String, String> producer = producer(clientProperties)) {
+            Thread reader = new Thread(() -> readAlerts(alerts, sentAt, latencies), "latency-reader");
+            reader.setDaemon(true);
+            reader.start();
+            for (int i = 0; i < events; i++) {
+                send(producer, "latency-" + i, sentAt);
+                Thread.sleep(interval.toMillis());
+            }
+            long deadline = System.nanoTime() + LAST_ALERT_WITHIN.toNanos();
+            while (latencies.size() < events && System.nanoTime() < deadline && processorFailure.get() == null) {
+                Thread.sleep(100);
+            }
+            alerts.wakeup();
+            reader.join(5000);
+        }
+        return new Result(events, List.copyOf(latencies));
+    }
+
+    private static KafkaProducer<String, String> producer(Properties clientProperties) {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+        return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
+    }
+
+    private static KafkaConsumer<String, JsonNode> alertConsumer(Properties clientProperties) {
+        Properties props = new Properties();
+        props.putAll(clientProperties);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-latency-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        KafkaConsumer<String, JsonNode> consumer = new KafkaConsumer<>(props,
+                Topics.FRICTION_ALERTS.keySerde().deserializer(), Topics.FRICTION_ALERTS.valueSerde().deserializer());
+        consumer.subscribe(List.of(Topics.FRICTION_ALERTS.name()));
+        while (consumer.assignment().isEmpty()) {
+            consumer.poll(Duration.ofMillis(100));
+        }
+        return consumer;
+    }
+
+    /** One session per event: a Bash tool_use and its failing result, so each result raises a first alert. */
+    private static void send(KafkaProducer<String, String> producer, String session, Map<String, Long> sentAt)
+            throws InterruptedException, ExecutionException {
+        String toolUseId = "toolu_" + session;
+        producer.send(record(session, toolUse(session, toolUseId))).get();
+        ProducerRecord<String, String> failure = record(session, failedResult(session, toolUseId));
+        producer.send(failure).get();
+        sentAt.put(session, System.nanoTime());
+    }
+
+    private static ProducerRecord<String, String> record(String session, ObjectNode line) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(Topics.SESSION_EVENTS.name(), session, line.toString());
+        record.headers().add("user", "bench".getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private static ObjectNode envelope(String session, String type, String uuid, Instant at) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("type", type).put("uuid", uuid).put("sessionId", session).put("timestamp", at.toString())
+                .put("cwd", "/bench").put("isSidechain", false).put("userType", "external");
+        return line;
+    }
+
+    private static ObjectNode toolUse(String session, String toolUseId) {
+        ObjectNode line = envelope(session, "assistant", session + "-use", EVENT_TIME);
+        ObjectNode block = line.putObject("message").put("role", "assistant").putArray("content").addObject();
+        block.put("type", "tool_use").put("id", toolUseId).put("name", "Bash")
+                .putObject("input").put("command", "cat /data/locked.csv").put("description", "Read the export");
+        return line;
+    }
+
+    private static ObjectNode failedResult(String session, String toolUseId) {
+        ObjectNode line = envelope(session, "user", session + "-result", EVENT_TIME.plusSeconds(1));
+        ObjectNode block = line.putObject("message").put("role", "user").putArray("content").addObject();
+        block.put("type", "tool_result").put("tool_use_id", toolUseId)
+                .put("content", "Exit code 1\ncat: /data/locked.csv: Permission denied").put("is_error", true);
+        line.put("toolUseResult", "Error: Exit code 1\ncat: /data/locked.csv: Permission denied");
+        return line;
+    }
+
+    private static void readAlerts(KafkaConsumer<String, JsonNode> consumer, Map<String, Long> sentAt, List<Duration> latencies) {
+        try {
+            while (true) {
+                for (ConsumerRecord<String, JsonNode> record : consumer.poll(Duration.ofMillis(50))) {
+                    Long sent = sentAt.remove(record.key());
+                    if (sent != null) {
+                        latencies.add(Duration.ofNanos(System.nanoTime() - sent));
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // the command is done measuring
+        }
+    }
+}
