@@ -29,6 +29,20 @@ public record CollectorConfig(Path sessionsRoot, String bootstrapServers, Map<St
         Duration pollInterval, Duration quietPeriod, Duration rescanInterval,
         Optional<Instant> since, Optional<Instant> until, int maxEventBytes) {
 
+    /**
+     * The pipeline's input, one record per transcript event, and its dead letters: the topics the processor
+     * declares as {@code Topics.SESSION_EVENTS} and {@code SESSION_EVENTS_DLQ} (a contract test holds them equal).
+     */
+    public static final String EVENTS_TOPIC = "session-events";
+    public static final String DLQ_TOPIC = "session-events-dlq";
+    /** The collector's own compacted topic of file checkpoints. */
+    public static final String OFFSETS_TOPIC = "collector-offsets";
+    public static final String DEFAULT_TRANSACTIONAL_ID = "session-friction-collector";
+    // Whole seconds, so the command line's defaults ("1s") can be written from the same numbers.
+    public static final long DEFAULT_POLL_INTERVAL_SECONDS = 1;
+    public static final long DEFAULT_QUIET_PERIOD_SECONDS = 3;
+    public static final long DEFAULT_RESCAN_INTERVAL_SECONDS = 30;
+
     /** The broker default in this project (EmbeddedKafka.MAX_MESSAGE_BYTES) less room for key, headers and batch overhead. */
     public static final int DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024 - 64 * 1024;
 
@@ -56,9 +70,9 @@ public record CollectorConfig(Path sessionsRoot, String bootstrapServers, Map<St
 
     public static CollectorConfig defaults(Path sessionsRoot, String bootstrapServers) {
         return new CollectorConfig(sessionsRoot, bootstrapServers, Map.of(),
-                "session-events", "session-events-dlq", "collector-offsets", "session-friction-collector",
-                Duration.ofSeconds(1), Duration.ofSeconds(3), Duration.ofSeconds(30),
-                Optional.empty(), Optional.empty(), DEFAULT_MAX_EVENT_BYTES);
+                EVENTS_TOPIC, DLQ_TOPIC, OFFSETS_TOPIC, DEFAULT_TRANSACTIONAL_ID,
+                Duration.ofSeconds(DEFAULT_POLL_INTERVAL_SECONDS), Duration.ofSeconds(DEFAULT_QUIET_PERIOD_SECONDS),
+                Duration.ofSeconds(DEFAULT_RESCAN_INTERVAL_SECONDS), Optional.empty(), Optional.empty(), DEFAULT_MAX_EVENT_BYTES);
     }
 
     public CollectorConfig withTopics(String events, String dlq, String offsets) {

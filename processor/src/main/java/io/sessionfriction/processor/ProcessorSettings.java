@@ -61,8 +61,11 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
     }
 
     public static final String DEFAULT_APPLICATION_ID = "session-friction-processor";
-    public static final Duration DEFAULT_INACTIVITY_GAP = Duration.ofMinutes(10);
-    public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofDays(7);
+    // Whole minutes and days, so the command line's defaults ("10m", "7d") can be written from the same numbers.
+    public static final long DEFAULT_INACTIVITY_GAP_MINUTES = 10;
+    public static final long DEFAULT_ALLOWED_LATENESS_DAYS = 7;
+    public static final Duration DEFAULT_INACTIVITY_GAP = Duration.ofMinutes(DEFAULT_INACTIVITY_GAP_MINUTES);
+    public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofDays(DEFAULT_ALLOWED_LATENESS_DAYS);
     public static final int DEFAULT_TEXT_CAP_CHARS = 4096;
     private static final Pattern LEGAL_TOPIC_PREFIX = Pattern.compile("[a-zA-Z0-9._-]{0,200}");
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
+import io.sessionfriction.launcher.cli.options.CollectorOptions;
 import io.sessionfriction.launcher.cli.options.DurationConverter;
 import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import io.sessionfriction.launcher.cli.options.ProcessorOptions;
@@ -43,7 +44,7 @@ final class ReplayCommand implements Callable<Integer> {
     @Mixin
     ProcessorOptions processor;
 
-    @Option(names = "--sessions", paramLabel = "DIR", defaultValue = "samples/sessions",
+    @Option(names = "--sessions", paramLabel = "DIR", defaultValue = CollectorOptions.SAMPLE_SESSIONS,
             description = "Sessions root, laid out as the collector expects (default: ${DEFAULT-VALUE}).")
     Path sessions;
 

@@ -37,7 +37,7 @@ public final class RunTopics {
                 .withKafkaOverrides(cluster.clientOverrides())
                 .withTransactionalId(runId)
                 .withTopics(settings.topic(Topics.SESSION_EVENTS).name(), settings.topic(Topics.SESSION_EVENTS_DLQ).name(),
-                        settings.topicPrefix() + "collector-offsets");
+                        settings.topicPrefix() + CollectorConfig.OFFSETS_TOPIC);
     }
 
     /** The processor's topics under the run's prefix. */

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 
+import io.sessionfriction.collector.CollectorConfig;
 import io.sessionfriction.processor.Topics;
 import io.sessionfriction.topology.FrictionDriver;
 
@@ -59,6 +60,14 @@ class TopicContractsTest {
         }
     }
 
+
+    @Test
+    void theCollectorWritesWhereTheProcessorReads() {
+        CollectorConfig collector = CollectorConfig.defaults(Path.of("."), "broker:9092");
+
+        assertThat(collector.eventsTopic()).isEqualTo(Topics.SESSION_EVENTS.name());
+        assertThat(collector.dlqTopic()).isEqualTo(Topics.SESSION_EVENTS_DLQ.name());
+    }
     @Test
     void sessionActivity() throws IOException {
         assertMatches("session-activity.schema.json", activity);

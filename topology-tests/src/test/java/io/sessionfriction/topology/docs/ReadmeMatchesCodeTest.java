@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.sessionfriction.collector.CollectorConfig;
 import io.sessionfriction.launcher.cli.Main;
 import io.sessionfriction.processor.Topics;
 import io.sessionfriction.processor.rules.Rule;
@@ -31,7 +32,7 @@ class ReadmeMatchesCodeTest {
 
     @Test
     void everyTopicIsDocumented() {
-        Stream<String> topics = Stream.concat(Topics.ALL.stream().map(Topics.Topic::name), Stream.of("collector-offsets"));
+        Stream<String> topics = Stream.concat(Topics.ALL.stream().map(Topics.Topic::name), Stream.of(CollectorConfig.OFFSETS_TOPIC));
 
         assertThat(topics).allSatisfy(topic -> assertThat(readme).contains("`" + topic + "`"));
     }

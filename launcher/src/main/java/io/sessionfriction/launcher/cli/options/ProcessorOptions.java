@@ -10,18 +10,20 @@ import io.sessionfriction.processor.alert.FixesRegistry;
 import io.sessionfriction.processor.rules.RuleCatalogue;
 import picocli.CommandLine.Option;
 
-/** The processor's options; one declaration each, shared by every command that processes. */
+/** The processor's options; one declaration each, shared by every command that processes, defaults from {@link ProcessorSettings}. */
 public final class ProcessorOptions {
 
     @Option(names = "--application-id", defaultValue = ProcessorSettings.DEFAULT_APPLICATION_ID,
             description = "Kafka Streams application id (default: ${DEFAULT-VALUE}).")
     String applicationId;
 
-    @Option(names = "--inactivity-gap", defaultValue = "10m", converter = DurationConverter.class,
+    @Option(names = "--inactivity-gap", defaultValue = ProcessorSettings.DEFAULT_INACTIVITY_GAP_MINUTES + "m",
+            converter = DurationConverter.class,
             description = "A pause longer than this ends an active block (default: ${DEFAULT-VALUE}).")
     Duration inactivityGap;
 
-    @Option(names = "--allowed-lateness", defaultValue = "7d", converter = DurationConverter.class,
+    @Option(names = "--allowed-lateness", defaultValue = ProcessorSettings.DEFAULT_ALLOWED_LATENESS_DAYS + "d",
+            converter = DurationConverter.class,
             description = "Events older than stream time minus this go to session-events-late (default: ${DEFAULT-VALUE}).")
     Duration allowedLateness;
 
