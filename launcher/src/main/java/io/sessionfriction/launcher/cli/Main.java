@@ -2,12 +2,14 @@ package io.sessionfriction.launcher.cli;
 
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.common.KafkaException;
 
 import io.sessionfriction.launcher.cli.options.ConfigDefaults;
 import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import picocli.CommandLine;
+import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -26,8 +28,24 @@ public final class Main {
         CommandLine cli = new CommandLine(new SessionFrictionCli());
         cli.setDefaultValueProvider(ConfigDefaults.fromEnvironmentAndArgs(System.getenv(), args));
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionStrategy(Main::checkedFirst);
         cli.setExecutionExceptionHandler(Main::failed);
         return cli;
+    }
+
+    /** Runs the command once its --kafka-config is read and checked, so a bad one fails before anything starts. */
+    private static int checkedFirst(ParseResult parsed) {
+        Integer help = CommandLine.executeHelpRequest(parsed);
+        if (help != null) {
+            return help;
+        }
+        CommandLine command = parsed.asCommandLineList().get(parsed.asCommandLineList().size() - 1);
+        try {
+            kafkaOptions(command).ifPresent(KafkaOptions::clientOverrides);
+        } catch (RuntimeException e) {
+            throw new ExecutionException(command, e.getMessage(), e);
+        }
+        return new CommandLine.RunLast().execute(parsed);
     }
 
     /**
@@ -46,8 +64,11 @@ public final class Main {
 
     /** The --kafka-config settings of the command that failed: the explanation masks their values. */
     private static Map<String, Object> clientSettings(CommandLine command) {
+        return kafkaOptions(command).map(KafkaOptions::clientOverrides).orElse(Map.of());
+    }
+
+    private static Optional<KafkaOptions> kafkaOptions(CommandLine command) {
         return command.getCommandSpec().mixins().values().stream().map(CommandSpec::userObject)
-                .filter(KafkaOptions.class::isInstance).map(KafkaOptions.class::cast)
-                .findFirst().map(KafkaOptions::clientOverrides).orElse(Map.of());
+                .filter(KafkaOptions.class::isInstance).map(KafkaOptions.class::cast).findFirst();
     }
 }

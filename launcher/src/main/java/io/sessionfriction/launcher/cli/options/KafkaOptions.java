@@ -20,7 +20,8 @@ public final class KafkaOptions {
 
     @Option(names = "--kafka-config", paramLabel = "FILE",
             description = "Properties file with extra Kafka client settings (security.protocol, sasl.*, ssl.*, ...). "
-                    + "Values are never logged.")
+                    + "Values are never logged. The settings exactly-once depends on (acks, isolation.level, "
+                    + "processing.guarantee, ...) are the pipeline's: a file that sets one is refused.")
     Path kafkaConfig;
 
     @Option(names = "--partitions", defaultValue = "3", paramLabel = "N",
@@ -53,7 +54,10 @@ public final class KafkaOptions {
         return partitions;
     }
 
-    /** Extra client properties from {@code --kafka-config}, read once; empty when none was given. */
+    /**
+     * Extra client properties from {@code --kafka-config}, read once; empty when none was given. A setting the
+     * pipeline sets itself is an error (see {@link ReservedClientSettings}).
+     */
     public Map<String, Object> clientOverrides() {
         if (overrides == null) {
             overrides = Map.copyOf(read());
@@ -73,6 +77,7 @@ public final class KafkaOptions {
             throw new IllegalArgumentException("--kafka-config: cannot read " + kafkaConfig + ": " + e.getMessage(), e);
         }
         props.stringPropertyNames().forEach(name -> settings.put(name, props.getProperty(name)));
+        ReservedClientSettings.refuse(settings, kafkaConfig);
         return settings;
     }
 }
