@@ -10,10 +10,12 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.sessionfriction.processor.Json;
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.Topics;
+import io.sessionfriction.processor.activity.SessionActivity;
+import io.sessionfriction.processor.alert.FrictionAlert;
+import io.sessionfriction.processor.progress.CommandProgress;
 import io.sessionfriction.replay.ReplayPlan;
 import io.sessionfriction.replay.catalogue.SessionSelection;
 import io.sessionfriction.replay.catalogue.SessionSpan;
@@ -32,13 +34,14 @@ public final class RunOutput {
         ProcessorSettings settings = plan.settings();
         Set<String> keys = new TreeSet<>(plan.sessions().stream().map(SessionSpan::sessionKey).toList());
         TopicSnapshot snapshot = new TopicSnapshot(clientProperties, bound);
-        Map<String, JsonNode> alerts = snapshot.latest(settings.topic(Topics.FRICTION_ALERTS).name(), keys::contains,
-                a -> a.path("alertId").asText());
-        Map<String, JsonNode> activity = snapshot.latest(settings.topic(Topics.SESSION_ACTIVITY).name(), keys::contains,
-                a -> a.path("sessionKey").asText());
-        Map<String, JsonNode> commands = snapshot.latest(settings.topic(Topics.COMMAND_PROGRESS).name(),
+        Map<String, FrictionAlert> alerts = snapshot.latest(
+                settings.topic(Topics.FRICTION_ALERTS).withValueSerde(Json.serde(FrictionAlert.class)), keys::contains,
+                FrictionAlert::alertId);
+        Map<String, SessionActivity> activity = snapshot.latest(settings.topic(Topics.SESSION_ACTIVITY), keys::contains,
+                SessionActivity::sessionKey);
+        Map<String, CommandProgress> commands = snapshot.latest(settings.topic(Topics.COMMAND_PROGRESS),
                 key -> key != null && keys.contains(key.substring(0, Math.max(0, key.indexOf('|')))),
-                c -> c.path("sessionKey").asText() + '|' + c.path("toolUseId").asText());
+                c -> CommandProgress.key(c.sessionKey(), c.toolUseId()));
         long late = snapshot.count(settings.topic(Topics.SESSION_EVENTS_LATE).name(), keys::contains);
         if (late > 0) {
             log.warn("{} events were refused as later than --allowed-lateness; the report misses them", late);

@@ -22,11 +22,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-import io.sessionfriction.processor.Json;
+import io.sessionfriction.processor.Topics;
 
 /**
  * Reads a topic from its beginning to its committed end and keeps the latest value per identity (alertId,
@@ -51,15 +50,16 @@ public final class TopicSnapshot {
     }
 
     /**
-     * The latest JSON value per identity among records whose key passes {@code keys}, ordered by identity.
+     * The latest value per identity among records whose key passes {@code keys}, ordered by identity.
      * Records of one identity share a key, hence a partition, so offset order is their order.
      */
-    public Map<String, JsonNode> latest(String topic, Predicate<String> keys, Function<JsonNode, String> identity)
+    public <V> Map<String, V> latest(Topics.Topic<String, V> topic, Predicate<String> keys, Function<V, String> identity)
             throws InterruptedException {
-        Map<String, JsonNode> latest = new TreeMap<>();
-        read(topic, keys, value -> {
-            JsonNode json = Json.read(value, JsonNode.class);
-            latest.put(identity.apply(json), json);
+        Map<String, V> latest = new TreeMap<>();
+        Deserializer<V> values = topic.valueSerde().deserializer();
+        read(topic.name(), keys, bytes -> {
+            V value = values.deserialize(topic.name(), bytes);
+            latest.put(identity.apply(value), value);
         });
         return latest;
     }

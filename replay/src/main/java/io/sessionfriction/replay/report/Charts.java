@@ -13,7 +13,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.sessionfriction.processor.activity.SessionActivity;
+import io.sessionfriction.processor.alert.FrictionAlert;
+import io.sessionfriction.processor.progress.CommandProgress;
+import io.sessionfriction.processor.progress.Outcome;
 
 /** The report's four charts, drawn as inline SVG from the replay's data. */
 final class Charts {
@@ -37,12 +40,12 @@ final class Charts {
     }
 
     /** Per session, on a log scale: wall clock (first to last event) behind the time actually active. */
-    static String activeVersusWallClock(List<JsonNode> activity) {
-        List<JsonNode> sessions = new ArrayList<>(activity);
-        sessions.sort(Comparator.comparing((JsonNode a) -> -a.path("wallClockSeconds").asDouble())
-                .thenComparing(a -> a.path("sessionKey").asText()));
-        List<JsonNode> shown = sessions.subList(0, Math.min(MAX_ROWS, sessions.size()));
-        double max = shown.stream().mapToDouble(a -> a.path("wallClockSeconds").asDouble()).max().orElse(60);
+    static String activeVersusWallClock(List<SessionActivity> activity) {
+        List<SessionActivity> sessions = new ArrayList<>(activity);
+        sessions.sort(Comparator.comparing((SessionActivity a) -> -a.wallClockSeconds())
+                .thenComparing(a -> String.valueOf(a.sessionKey())));
+        List<SessionActivity> shown = sessions.subList(0, Math.min(MAX_ROWS, sessions.size()));
+        double max = shown.stream().mapToDouble(SessionActivity::wallClockSeconds).max().orElse(60);
         double top = Math.log10(Math.max(600, max) * 1.1);
         int plot = WIDTH - LABEL_W - VALUE_W;
         Svg svg = new Svg(WIDTH, TOP + shown.size() * ROW_H + 30, shown.size() < sessions.size()
@@ -57,17 +60,17 @@ final class Charts {
             }
         }
         int row = 0;
-        for (JsonNode a : shown) {
+        for (SessionActivity a : shown) {
             double y = TOP + row++ * ROW_H;
-            double wall = a.path("wallClockSeconds").asDouble();
-            double active = a.path("totalActiveSeconds").asDouble();
-            String name = a.path("user").asText() + " · " + IssueDraft.shortId(a.path("sessionKey").asText());
+            double wall = a.wallClockSeconds();
+            double active = a.totalActiveSeconds();
+            String name = a.user() + " · " + IssueDraft.shortId(String.valueOf(a.sessionKey()));
             svg.text(LABEL_W - 8, y + 15, name, "end", "label");
             svg.rect(LABEL_W, y + 3, scaleLog(wall, top, plot), ROW_H - 6, "#cfd8e3", name + ": wall clock " + Svg.duration(wall));
             svg.rect(LABEL_W, y + 7, scaleLog(active, top, plot), ROW_H - 14, "#1f5fa8", name + ": active " + Svg.duration(active));
             svg.text(LABEL_W + plot + 8, y + 15, String.format(Locale.ROOT, "%s of %s (%d %s)",
-                    Svg.duration(active), Svg.duration(wall), a.path("blocks").size(),
-                    a.path("blocks").size() == 1 ? "block" : "blocks"), "start", "value");
+                    Svg.duration(active), Svg.duration(wall), a.blocks().size(),
+                    a.blocks().size() == 1 ? "block" : "blocks"), "start", "value");
         }
         return legend(svg, LABEL_W, TOP + shown.size() * ROW_H + 20, new String[] {"wall clock", "active"},
                 new String[] {"#cfd8e3", "#1f5fa8"}).end();
@@ -78,13 +81,13 @@ final class Charts {
     }
 
     /** Alerts stacked by category per UTC day of their first kept evidence (per week beyond 60 days). */
-    static String alertsPerCategoryOverTime(List<JsonNode> alerts, List<String> categories) {
+    static String alertsPerCategoryOverTime(List<FrictionAlert> alerts, List<String> categories) {
         TreeMap<LocalDate, Map<String, Integer>> byDay = new TreeMap<>();
-        for (JsonNode alert : alerts) {
+        for (FrictionAlert alert : alerts) {
             Instant at = firstTime(alert);
             if (at != null) {
                 byDay.computeIfAbsent(LocalDate.ofInstant(at, ZoneOffset.UTC), d -> new TreeMap<>())
-                        .merge(alert.path("category").asText(), 1, Integer::sum);
+                        .merge(String.valueOf(alert.category()), 1, Integer::sum);
             }
         }
         if (byDay.isEmpty()) {
@@ -135,11 +138,9 @@ final class Charts {
         return legend(svg, left, TOP + height + 44, names, colors).end();
     }
 
-    private static Instant firstTime(JsonNode alert) {
-        JsonNode evidence = alert.path("evidence");
-        String text = evidence.isArray() && !evidence.isEmpty()
-                ? evidence.get(0).path("timestamp").asText(null) : alert.path("timestamp").asText(null);
-        return text == null ? null : Instant.parse(text);
+    private static Instant firstTime(FrictionAlert alert) {
+        List<FrictionAlert.Evidence> evidence = alert.evidence();
+        return evidence != null && !evidence.isEmpty() ? evidence.get(0).timestamp() : alert.timestamp();
     }
 
     /** The most harmful friction points, by occurrences, coloured by impact. */
@@ -167,11 +168,11 @@ final class Charts {
     }
 
     /** The longest Bash commands: the largest elapsed time reported, or first to last line for short ones. */
-    static String commandDurations(List<JsonNode> commands) {
-        List<JsonNode> sorted = new ArrayList<>(commands);
-        sorted.sort(Comparator.comparing((JsonNode c) -> -commandSeconds(c))
-                .thenComparing(c -> c.path("sessionKey").asText() + '|' + c.path("toolUseId").asText()));
-        List<JsonNode> shown = sorted.subList(0, Math.min(20, sorted.size()));
+    static String commandDurations(List<CommandProgress> commands) {
+        List<CommandProgress> sorted = new ArrayList<>(commands);
+        sorted.sort(Comparator.comparing((CommandProgress c) -> -commandSeconds(c))
+                .thenComparing(c -> CommandProgress.key(c.sessionKey(), c.toolUseId())));
+        List<CommandProgress> shown = sorted.subList(0, Math.min(20, sorted.size()));
         if (shown.isEmpty()) {
             return "<p class=\"empty\">No Bash commands.</p>\n";
         }
@@ -179,16 +180,16 @@ final class Charts {
         int plot = WIDTH - LABEL_W - VALUE_W;
         Svg svg = new Svg(WIDTH, TOP + shown.size() * ROW_H + 30, "Command durations");
         int row = 0;
-        for (JsonNode c : shown) {
+        for (CommandProgress c : shown) {
             double y = TOP + row++ * ROW_H;
             double seconds = commandSeconds(c);
-            String outcome = c.path("outcome").asText("RUNNING");
-            String command = c.path("command").asText("(command not seen)");
+            String outcome = (c.outcome() == null ? Outcome.RUNNING : c.outcome()).name();
+            String command = c.command() == null ? "(command not seen)" : c.command();
             svg.text(LABEL_W - 8, y + 15, Svg.clip(command, LABEL_CHARS), "end", "label");
             svg.rect(LABEL_W, y + 3, Math.max(2, seconds * plot / max), ROW_H - 6,
                     OUTCOME_COLORS.getOrDefault(outcome, "#999"), command + " — " + outcome);
             svg.text(LABEL_W + plot + 8, y + 15, String.format(Locale.ROOT, "%s · %s · %s", Svg.duration(seconds),
-                    outcome.toLowerCase(Locale.ROOT), c.path("user").asText()), "start", "value");
+                    outcome.toLowerCase(Locale.ROOT), c.user()), "start", "value");
         }
         String[] outcomes = {"OK", "ERROR", "INTERRUPTED", "BACKGROUNDED", "RUNNING"};
         String[] colors = Arrays.stream(outcomes).map(OUTCOME_COLORS::get).toArray(String[]::new);
@@ -196,13 +197,12 @@ final class Charts {
         return legend(svg, LABEL_W, TOP + shown.size() * ROW_H + 20, names, colors).end();
     }
 
-    static double commandSeconds(JsonNode command) {
-        if (command.hasNonNull("maxElapsedSeconds")) {
-            return command.get("maxElapsedSeconds").asDouble();
+    static double commandSeconds(CommandProgress command) {
+        if (command.maxElapsedSeconds() != null) {
+            return command.maxElapsedSeconds();
         }
-        if (command.hasNonNull("firstEventAt") && command.hasNonNull("lastEventAt")) {
-            return Duration.between(Instant.parse(command.get("firstEventAt").asText()),
-                    Instant.parse(command.get("lastEventAt").asText())).toMillis() / 1000.0;
+        if (command.firstEventAt() != null && command.lastEventAt() != null) {
+            return Duration.between(command.firstEventAt(), command.lastEventAt()).toMillis() / 1000.0;
         }
         return 0;
     }

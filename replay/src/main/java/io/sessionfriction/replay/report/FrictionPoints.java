@@ -13,8 +13,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
+import io.sessionfriction.processor.alert.FrictionAlert;
 import io.sessionfriction.processor.rules.Rule;
 import io.sessionfriction.processor.rules.RuleCatalogue;
 
@@ -32,12 +31,12 @@ public final class FrictionPoints {
      * One point per (rule, fingerprint), ordered by impact, then sessions, occurrences and id. The rule's
      * description and root cause come from the catalogue; a rule it no longer holds keeps its alerts' text.
      */
-    public static List<FrictionPoint> group(List<JsonNode> alerts, RuleCatalogue catalogue) {
-        Map<String, List<JsonNode>> byPoint = new TreeMap<>();
+    public static List<FrictionPoint> group(List<FrictionAlert> alerts, RuleCatalogue catalogue) {
+        Map<String, List<FrictionAlert>> byPoint = new TreeMap<>();
         Map<String, TreeSet<String>> sessionsByRule = new TreeMap<>();
-        for (JsonNode alert : alerts) {
-            byPoint.computeIfAbsent(text(alert, "rule") + '\u0000' + text(alert, "fingerprint"), k -> new ArrayList<>()).add(alert);
-            sessionsByRule.computeIfAbsent(text(alert, "rule"), k -> new TreeSet<>()).add(text(alert, "sessionId"));
+        for (FrictionAlert alert : alerts) {
+            byPoint.computeIfAbsent(text(alert.rule()) + '\u0000' + text(alert.fingerprint()), k -> new ArrayList<>()).add(alert);
+            sessionsByRule.computeIfAbsent(text(alert.rule()), k -> new TreeSet<>()).add(text(alert.sessionId()));
         }
         List<FrictionPoint> points = new ArrayList<>();
         byPoint.values().forEach(group -> points.add(point(group, catalogue, sessionsByRule)));
@@ -48,11 +47,12 @@ public final class FrictionPoints {
         return List.copyOf(points);
     }
 
-    private static FrictionPoint point(List<JsonNode> alerts, RuleCatalogue catalogue, Map<String, TreeSet<String>> sessionsByRule) {
-        alerts.sort(Comparator.comparing((JsonNode a) -> text(a, "sessionId")).thenComparing(a -> text(a, "alertId")));
-        JsonNode any = alerts.get(0);
-        String ruleId = text(any, "rule");
-        String fingerprint = text(any, "fingerprint");
+    private static FrictionPoint point(List<FrictionAlert> alerts, RuleCatalogue catalogue,
+            Map<String, TreeSet<String>> sessionsByRule) {
+        alerts.sort(Comparator.comparing((FrictionAlert a) -> text(a.sessionId())).thenComparing(a -> text(a.alertId())));
+        FrictionAlert any = alerts.get(0);
+        String ruleId = text(any.rule());
+        String fingerprint = text(any.fingerprint());
         Optional<Rule> rule = catalogue.rule(ruleId);
         TreeSet<String> sessions = new TreeSet<>();
         TreeSet<String> users = new TreeSet<>();
@@ -62,38 +62,37 @@ public final class FrictionPoints {
         Instant first = null;
         Instant last = null;
         List<FrictionPoint.Excerpt> evidence = new ArrayList<>();
-        for (JsonNode alert : alerts) {
-            sessions.add(text(alert, "sessionId"));
-            users.add(text(alert, "user"));
-            alert.path("labels").forEach(label -> labels.add(label.asText()));
-            alertIds.add(text(alert, "alertId"));
-            occurrences += alert.path("count").asLong(1);
-            last = later(last, instant(alert.path("timestamp")));
-            List<JsonNode> kept = new ArrayList<>();
-            alert.path("evidence").forEach(kept::add);
-            for (JsonNode e : kept) {
-                first = earlier(first, instant(e.path("timestamp")));
-                last = later(last, instant(e.path("timestamp")));
+        for (FrictionAlert alert : alerts) {
+            sessions.add(text(alert.sessionId()));
+            users.add(text(alert.user()));
+            labels.addAll(listOf(alert.labels()));
+            alertIds.add(text(alert.alertId()));
+            occurrences += alert.count();
+            last = later(last, alert.timestamp());
+            List<FrictionAlert.Evidence> kept = listOf(alert.evidence());
+            for (FrictionAlert.Evidence e : kept) {
+                first = earlier(first, e.timestamp());
+                last = later(last, e.timestamp());
             }
-            first = earlier(first, instant(alert.path("timestamp")));
+            first = earlier(first, alert.timestamp());
             kept.stream().skip(Math.max(0, kept.size() - EVIDENCE_PER_SESSION)).forEach(e -> evidence.add(
-                    new FrictionPoint.Excerpt(text(alert, "sessionId"), text(alert, "user"), text(e, "uuid"),
-                            instant(e.path("timestamp")), text(e, "excerpt"))));
+                    new FrictionPoint.Excerpt(text(alert.sessionId()), text(alert.user()), text(e.uuid()),
+                            e.timestamp(), text(e.excerpt()))));
         }
         rule.ifPresent(r -> labels.addAll(r.labels()));
         evidence.sort(Comparator.comparing(FrictionPoint.Excerpt::timestamp, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(FrictionPoint.Excerpt::uuid));
-        JsonNode context = any.path("context");
+        FrictionAlert.Context context = any.context();
         TreeSet<String> related = new TreeSet<>(sessionsByRule.getOrDefault(ruleId, new TreeSet<>()));
         related.removeAll(sessions);
-        String severity = text(any, "severity");
-        return new FrictionPoint(id(ruleId, fingerprint), title(ruleId, fingerprint), ruleId, text(any, "category"),
+        String severity = any.severity() == null ? "" : any.severity().label();
+        return new FrictionPoint(id(ruleId, fingerprint), title(ruleId, fingerprint), ruleId, text(any.category()),
                 severity, Impact.of(severity, sessions.size(), occurrences), fingerprint,
                 rule.map(Rule::description).orElse("(rule " + ruleId + " is not in the catalogue)"),
                 rule.map(Rule::rootCause).orElse("(rule " + ruleId + " is not in the catalogue)"),
                 List.copyOf(sessions), List.copyOf(users), occurrences, first, last,
                 List.copyOf(evidence.subList(0, Math.min(EVIDENCE_PER_POINT, evidence.size()))),
-                nullable(context, "command"), nullable(context, "description"),
+                context == null ? null : context.command(), context == null ? null : context.description(),
                 List.copyOf(related), List.copyOf(labels), List.copyOf(alertIds));
     }
 
@@ -115,16 +114,13 @@ public final class FrictionPoints {
         return "Friction point: " + rule + (what.isEmpty() ? "" : " on `" + what.replace("`", "'") + "`");
     }
 
-    private static String text(JsonNode node, String field) {
-        return node.path(field).asText("");
+    /** A field an alert lacks reads as empty: a replay.json written by hand or by an older version may lack one. */
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 
-    private static String nullable(JsonNode node, String field) {
-        return node.hasNonNull(field) ? node.get(field).asText() : null;
-    }
-
-    private static Instant instant(JsonNode node) {
-        return node.isTextual() ? Instant.parse(node.asText()) : null;
+    private static <T> List<T> listOf(List<T> values) {
+        return values == null ? List.of() : values;
     }
 
     private static Instant earlier(Instant a, Instant b) {

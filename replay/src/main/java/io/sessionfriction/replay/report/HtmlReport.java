@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 
+import io.sessionfriction.processor.activity.SessionActivity;
+
 /**
  * The report as one self-contained HTML page: inline CSS and inline SVG, no script, nothing fetched,
  * so it opens from a mail attachment or an air-gapped share the same as from disk.
@@ -32,7 +34,7 @@ final class HtmlReport {
 
     static String render(ReplayData data, List<FrictionPoint> points) {
         List<String> categories = List.copyOf(new TreeSet<>(data.alerts().stream()
-                .map(a -> a.path("category").asText()).toList()));
+                .map(a -> String.valueOf(a.category())).toList()));
         StringBuilder html = new StringBuilder();
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>Session friction report</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
@@ -56,8 +58,8 @@ final class HtmlReport {
     }
 
     private static void cards(StringBuilder html, ReplayData data, List<FrictionPoint> points) {
-        double active = data.activity().stream().mapToDouble(a -> a.path("totalActiveSeconds").asDouble()).sum();
-        double wall = data.activity().stream().mapToDouble(a -> a.path("wallClockSeconds").asDouble()).sum();
+        double active = data.activity().stream().mapToDouble(SessionActivity::totalActiveSeconds).sum();
+        double wall = data.activity().stream().mapToDouble(SessionActivity::wallClockSeconds).sum();
         long users = data.sessions().stream().map(ReplayData.Session::user).distinct().count();
         long high = points.stream().filter(p -> p.impact() == Impact.HIGH).count();
         html.append("<div class=\"cards\">\n");

@@ -7,21 +7,23 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.sessionfriction.processor.Json;
+import io.sessionfriction.processor.activity.SessionActivity;
+import io.sessionfriction.processor.alert.FrictionAlert;
+import io.sessionfriction.processor.progress.CommandProgress;
 
 /**
  * What a replay leaves behind ({@code replay.json}), so a report can be rendered again without Kafka: the
  * sessions it took, and the final record per alertId, per session and per command, each list in a stable
- * order. Alerts, activity and commands are the topics' JSON as published.
+ * order. Alerts, activity and commands are the topics' records as published.
  *
  * @param selection  how the sessions were chosen (flags, not the time of the run)
  * @param lateEvents events of the selected sessions the processor refused as too late (session-events-late)
  */
-public record ReplayData(int schemaVersion, String selection, List<Session> sessions, List<JsonNode> alerts,
-                         List<JsonNode> activity, List<JsonNode> commands, long lateEvents) {
+public record ReplayData(int schemaVersion, String selection, List<Session> sessions, List<FrictionAlert> alerts,
+                         List<SessionActivity> activity, List<CommandProgress> commands, long lateEvents) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String FILE_NAME = "replay.json";

@@ -2,15 +2,18 @@ package io.sessionfriction.replay.report;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sessionfriction.processor.activity.Block;
+import io.sessionfriction.processor.activity.SessionActivity;
+import io.sessionfriction.processor.alert.FrictionAlert;
+import io.sessionfriction.processor.progress.CommandProgress;
+import io.sessionfriction.processor.progress.Outcome;
+import io.sessionfriction.processor.rules.Severity;
 
-import io.sessionfriction.processor.Json;
-
-/** Replay records shaped as the topics publish them, built from a fixed base time. */
+/** Replay records as the topics publish them, built from a fixed base time. */
 final class ReplayFixtures {
 
     static final Instant T0 = Instant.parse("2026-02-10T13:00:00Z");
@@ -18,55 +21,43 @@ final class ReplayFixtures {
     private ReplayFixtures() {
     }
 
-    static ObjectNode alert(String session, String user, String rule, String category, String severity,
-                            String fingerprint, long count, Duration after) {
-        ObjectNode alert = Json.MAPPER.createObjectNode();
+    static FrictionAlert alert(String session, String user, String rule, String category, String severity,
+                               String fingerprint, long count, Duration after) {
         Instant at = T0.plus(after);
-        alert.put("schemaVersion", 1).put("alertId", (session + rule + fingerprint).hashCode() + "-" + session.charAt(0))
-                .put("sessionId", session).put("user", user).put("rule", rule).put("category", category)
-                .put("severity", severity);
-        alert.putArray("labels").add("bug");
-        alert.put("fingerprint", fingerprint).put("timestamp", at.toString()).put("count", count).put("escalation", 0);
-        ArrayNode evidence = alert.putArray("evidence");
-        evidence.addObject().put("uuid", "uuid-" + session + "-" + after.toSeconds())
-                .put("timestamp", at.toString()).put("excerpt", rule + " <evidence> in " + session);
-        ObjectNode context = alert.putObject("context");
-        context.put("command", fingerprint).put("description", "Export Q1 revenue").put("cwd", "/home/" + user);
-        context.putArray("lastUserMessages").add("export the revenue");
-        return alert;
+        return new FrictionAlert(FrictionAlert.SCHEMA_VERSION, (session + rule + fingerprint).hashCode() + "-" + session.charAt(0),
+                session, user, rule, category, Severity.valueOf(severity.toUpperCase(Locale.ROOT)), List.of("bug"),
+                fingerprint, at, count, 0,
+                List.of(new FrictionAlert.Evidence("uuid-" + session + "-" + after.toSeconds(), at, rule + " <evidence> in " + session)),
+                new FrictionAlert.Context(fingerprint, "Export Q1 revenue", "/home/" + user, List.of("export the revenue")),
+                null, null, null);
     }
 
-    static ObjectNode activity(String session, String user, Instant start, Duration active, Duration wall) {
-        ObjectNode node = Json.MAPPER.createObjectNode().put("sessionKey", session).put("user", user);
-        ArrayNode blocks = node.putArray("blocks");
-        blocks.addObject().put("start", start.toString()).put("end", start.plus(active).toString());
+    /** One block of {@code active}, and when the wall clock runs longer, a last event that long after the start. */
+    static SessionActivity activity(String session, String user, Instant start, Duration active, Duration wall) {
+        List<Block> blocks = new ArrayList<>(List.of(new Block(start, start.plus(active), 10, 2, 0)));
         if (wall.compareTo(active) > 0) {
-            blocks.addObject().put("start", start.plus(wall).toString()).put("end", start.plus(wall).toString());
+            blocks.add(new Block(start.plus(wall), start.plus(wall), 1, 0, 0));
         }
-        node.put("totalActiveSeconds", active.toSeconds()).put("firstEvent", start.toString())
-                .put("lastEvent", start.plus(wall).toString()).put("wallClockSeconds", wall.toSeconds());
-        return node;
+        return new SessionActivity(session, user, blocks);
     }
 
-    static ObjectNode command(String session, String user, String toolUseId, String command, long seconds, String outcome) {
-        return Json.MAPPER.createObjectNode().put("sessionKey", session).put("user", user).put("toolUseId", toolUseId)
-                .put("command", command).put("description", "d").put("updates", seconds - 1)
-                .put("maxElapsedSeconds", seconds).put("firstEventAt", T0.toString())
-                .put("lastEventAt", T0.plusSeconds(seconds).toString()).put("outcome", outcome);
+    static CommandProgress command(String session, String user, String toolUseId, String command, long seconds, String outcome) {
+        return new CommandProgress(session, user, toolUseId, command, "d", seconds - 1, seconds, T0, T0.plusSeconds(seconds),
+                Outcome.valueOf(outcome), null, null);
     }
 
     /** Three sessions of two users: one command fails for both, one user is locked out. */
     static ReplayData sample() {
-        List<JsonNode> alerts = List.of(
+        List<FrictionAlert> alerts = List.of(
                 alert("s-alice-1", "alice", "permission-denied", "permission", "high", "cp out.csv /data/shared/", 1, Duration.ofMinutes(1)),
                 alert("s-carol-1", "carol", "permission-denied", "permission", "high", "cp out.csv /data/shared/", 2, Duration.ofDays(1)),
                 alert("s-bob-1", "bob", "auth-failure", "authentication", "high", "psql: password authentication failed", 5, Duration.ofMinutes(3)),
                 alert("s-bob-1", "bob", "user-rejection", "user-experience", "low", "user-rejection", 1, Duration.ofMinutes(4)));
-        List<JsonNode> activity = List.of(
+        List<SessionActivity> activity = List.of(
                 activity("s-alice-1", "alice", T0, Duration.ofMinutes(5), Duration.ofDays(3)),
                 activity("s-bob-1", "bob", T0, Duration.ofMinutes(12), Duration.ofMinutes(12)),
                 activity("s-carol-1", "carol", T0.plus(Duration.ofDays(1)), Duration.ofSeconds(90), Duration.ofSeconds(90)));
-        List<JsonNode> commands = List.of(
+        List<CommandProgress> commands = List.of(
                 command("s-alice-1", "alice", "toolu_1", "rsync -av warehouse:/data/raw/ data/raw/", 96, "ERROR"),
                 command("s-bob-1", "bob", "toolu_2", "psql -f q1.sql", 12, "OK"));
         List<ReplayData.Session> sessions = List.of(

@@ -26,7 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.sessionfriction.launcher.cli.Main;
+import io.sessionfriction.processor.Json;
 import io.sessionfriction.processor.Topics;
+import io.sessionfriction.processor.activity.SessionActivity;
+import io.sessionfriction.processor.alert.FrictionAlert;
+import io.sessionfriction.processor.progress.CommandProgress;
 import io.sessionfriction.replay.kafka.TopicSnapshot;
 import io.sessionfriction.replay.report.ReplayData;
 import io.sessionfriction.topology.e2e.KafkaFixture;
@@ -40,6 +44,8 @@ import picocli.CommandLine;
 class ReplayAgreesWithLiveTest {
 
     private static final Duration BOUND = Duration.ofSeconds(60);
+    private static final Topics.Topic<String, FrictionAlert> ALERTS =
+            Topics.FRICTION_ALERTS.withValueSerde(Json.serde(FrictionAlert.class));
 
     private static KafkaFixture kafka;
 
@@ -65,11 +71,9 @@ class ReplayAgreesWithLiveTest {
         Properties client = new Properties();
         client.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         TopicSnapshot liveTopics = new TopicSnapshot(client, BOUND);
-        Map<String, JsonNode> liveAlerts = liveTopics.latest(Topics.FRICTION_ALERTS.name(), k -> true, a -> a.path("alertId").asText());
-        Map<String, JsonNode> liveActivity = liveTopics.latest(Topics.SESSION_ACTIVITY.name(), k -> true,
-                a -> a.path("sessionKey").asText());
-        Map<String, JsonNode> liveCommands = liveTopics.latest(Topics.COMMAND_PROGRESS.name(), k -> true,
-                c -> c.path("sessionKey").asText() + '|' + c.path("toolUseId").asText());
+        Map<String, FrictionAlert> liveAlerts = liveTopics.latest(ALERTS, k -> true, FrictionAlert::alertId);
+        Map<String, SessionActivity> liveActivity = liveTopics.latest(Topics.SESSION_ACTIVITY, k -> true, SessionActivity::sessionKey);
+        Map<String, CommandProgress> liveCommands = liveTopics.latest(Topics.COMMAND_PROGRESS, k -> true, ReplayAgreesWithLiveTest::key);
 
         Map<String, Long> liveRecords = recordCounts(liveTopics);
         Set<String> liveTopicNames = topicNames();
@@ -80,10 +84,8 @@ class ReplayAgreesWithLiveTest {
 
         assertThat(recordCounts(liveTopics)).isEqualTo(liveRecords)
                 .hasEntrySatisfying(Topics.FRICTION_ALERTS.name(), alerts -> assertThat(alerts).isPositive());
-        assertThat(liveTopics.latest(Topics.SESSION_ACTIVITY.name(), k -> true, a -> a.path("sessionKey").asText()))
-                .isEqualTo(liveActivity);
-        assertThat(liveTopics.latest(Topics.COMMAND_PROGRESS.name(), k -> true,
-                c -> c.path("sessionKey").asText() + '|' + c.path("toolUseId").asText())).isEqualTo(liveCommands);
+        assertThat(liveTopics.latest(Topics.SESSION_ACTIVITY, k -> true, SessionActivity::sessionKey)).isEqualTo(liveActivity);
+        assertThat(liveTopics.latest(Topics.COMMAND_PROGRESS, k -> true, ReplayAgreesWithLiveTest::key)).isEqualTo(liveCommands);
         // Deleted topics leave the cluster's metadata a moment after the controller accepted their deletion.
         await().atMost(BOUND).untilAsserted(() -> assertThat(topicNames()).isEqualTo(liveTopicNames));
 
@@ -97,6 +99,10 @@ class ReplayAgreesWithLiveTest {
                 .isEqualTo(summary(List.copyOf(liveCommands.values()), "toolUseId", "maxElapsedSeconds", "firstEventAt",
                         "lastEventAt", "outcome"))
                 .anyMatch(line -> line.contains("\"maxElapsedSeconds\":101"));
+    }
+
+    private static String key(CommandProgress command) {
+        return CommandProgress.key(command.sessionKey(), command.toolUseId());
     }
 
     private static Map<String, Long> recordCounts(TopicSnapshot topics) throws InterruptedException {
@@ -115,9 +121,10 @@ class ReplayAgreesWithLiveTest {
     }
 
     /** The named fields of each record, one line per record, in the records' order (both are ordered by identity). */
-    private static List<String> summary(List<JsonNode> records, String... fields) {
+    private static List<String> summary(List<?> records, String... fields) {
         List<String> lines = new ArrayList<>();
-        for (JsonNode record : records) {
+        for (Object value : records) {
+            JsonNode record = Json.MAPPER.valueToTree(value);
             StringBuilder line = new StringBuilder();
             for (String field : fields) {
                 line.append('"').append(field).append("\":").append(record.path(field)).append(' ');

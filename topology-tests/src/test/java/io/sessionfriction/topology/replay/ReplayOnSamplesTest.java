@@ -26,6 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.sessionfriction.launcher.cli.Main;
 import io.sessionfriction.processor.Json;
+import io.sessionfriction.processor.activity.SessionActivity;
+import io.sessionfriction.processor.alert.FrictionAlert;
 import io.sessionfriction.replay.report.ReplayData;
 import picocli.CommandLine;
 
@@ -75,12 +77,12 @@ class ReplayOnSamplesTest {
 
     @Test
     void theMultiDaySessionReportsItsActiveMinutesNotItsDays() {
-        JsonNode activity = replayed.activity().stream()
-                .filter(a -> a.path("sessionKey").asText().equals(ALICE_LONG)).findFirst().orElseThrow();
+        SessionActivity activity = replayed.activity().stream()
+                .filter(a -> a.sessionKey().equals(ALICE_LONG)).findFirst().orElseThrow();
 
-        assertThat(activity.path("blocks").size()).isEqualTo(4);
-        assertThat(activity.path("totalActiveSeconds").asDouble()).isLessThan(300);
-        assertThat(activity.path("wallClockSeconds").asDouble()).isGreaterThan(Duration.ofDays(4).toSeconds());
+        assertThat(activity.blocks()).hasSize(4);
+        assertThat(activity.totalActiveSeconds()).isLessThan(300);
+        assertThat(activity.wallClockSeconds()).isGreaterThan(Duration.ofDays(4).toSeconds());
         assertThat(replayed.sessions()).extracting(ReplayData.Session::sessionKey)
                 .containsExactly(CAROL_FLAT, ALICE_LONG, BOB_PSQL, ALICE_RSYNC, BOB_COMPACTED, "other-tool");
     }
@@ -108,14 +110,14 @@ class ReplayOnSamplesTest {
                 .as("alice's session began on 02-09 but ran into the range; bob's 02-11 and carol's 02-13 sessions did not,"
                         + " although every file was modified inside the range")
                 .containsExactly(ALICE_LONG, BOB_PSQL, ALICE_RSYNC);
-        assertThat(window.alerts()).extracting(a -> a.path("sessionId").asText()).doesNotContain(CAROL_FLAT, BOB_COMPACTED);
+        assertThat(window.alerts()).extracting(FrictionAlert::sessionId).doesNotContain(CAROL_FLAT, BOB_COMPACTED);
         Set<String> inWindow = Set.of(ALICE_LONG, BOB_PSQL, ALICE_RSYNC);
         assertThat(alertIds(window)).isEqualTo(replayed.alerts().stream()
-                .filter(a -> inWindow.contains(a.path("sessionId").asText())).map(a -> a.path("alertId").asText()).toList());
+                .filter(a -> inWindow.contains(a.sessionId())).map(FrictionAlert::alertId).toList());
     }
 
     static List<String> alertIds(ReplayData data) {
-        return data.alerts().stream().map(a -> a.path("alertId").asText()).toList();
+        return data.alerts().stream().map(FrictionAlert::alertId).toList();
     }
 
     private static JsonNode point(String rule, String fingerprintStart) {
