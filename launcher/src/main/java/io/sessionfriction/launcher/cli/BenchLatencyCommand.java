@@ -25,8 +25,6 @@ import picocli.CommandLine.Spec;
                     + "unless --bootstrap-servers is given, and prints the median, p95 and max."})
 final class BenchLatencyCommand implements Callable<Integer> {
 
-    private static final Duration PROCESSOR_START_BOUND = Duration.ofSeconds(60);
-
     @Spec
     CommandSpec spec;
 
@@ -51,7 +49,7 @@ final class BenchLatencyCommand implements Callable<Integer> {
         AlertLatency.Result result;
         try (KafkaTarget target = kafka.open(true)) {
             target.createTopics(CollectorConfig.defaults(Path.of("."), target.bootstrapServers()), kafka.partitions());
-            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor.setup(), PROCESSOR_START_BOUND)) {
+            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor.setup())) {
                 result = AlertLatency.measure(target.adminProperties(), events, Duration.ofMillis(intervalMs), runtime::failure);
             }
         }

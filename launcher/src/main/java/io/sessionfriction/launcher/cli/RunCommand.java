@@ -35,7 +35,6 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
-    private static final Duration PROCESSOR_START_BOUND = Duration.ofSeconds(60);
 
     @Spec
     CommandSpec spec;
@@ -64,7 +63,7 @@ final class RunCommand implements Callable<Integer> {
                 KafkaTarget target = kafka.open(true)) {
             CollectorConfig config = collector.toConfig(target.bootstrapServers(), target.clientOverrides());
             target.createTopics(config, kafka.partitions());
-            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor.setup(), PROCESSOR_START_BOUND);
+            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor.setup());
                     AlertPrinter printer = AlertPrinter.start(target, out, target.embedded());
                     Collector tail = Collector.create(config, Metrics.globalRegistry);
                     CatchUp catchUp = new CatchUp(target)) {

@@ -31,6 +31,8 @@ public final class ProcessorRuntime implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorRuntime.class);
     private static final Duration CLOSE_BOUND = Duration.ofSeconds(30);
+    /** How long a command that ends on its own waits for its processor to run. */
+    private static final Duration START_BOUND = Duration.ofSeconds(60);
 
     private final KafkaStreams streams;
     private final ProcessorSettings settings;
@@ -54,10 +56,10 @@ public final class ProcessorRuntime implements AutoCloseable {
      * Starts the topology for a command that ends on its own (run, replay) and waits until it is RUNNING
      * (or fails, with the reason). It leaves its group on close, so nothing is left waiting for it to return.
      */
-    public static ProcessorRuntime start(KafkaTarget kafka, ProcessorSetup setup, Duration startBound) {
+    public static ProcessorRuntime start(KafkaTarget kafka, ProcessorSetup setup) {
         ProcessorRuntime runtime = create(kafka, setup, Map.of(), CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
         try {
-            runtime.startAndAwaitRunning(startBound);
+            runtime.startAndAwaitRunning(START_BOUND);
         } catch (RuntimeException e) {
             runtime.close();
             throw e;

@@ -18,8 +18,6 @@ import io.sessionfriction.replay.ReplayCluster;
 /** A replay's cluster: a {@link KafkaTarget}, with the processor started on it as {@code run} starts it. */
 public final class ReplayTarget implements ReplayCluster {
 
-    private static final Duration PROCESSOR_START_BOUND = Duration.ofSeconds(60);
-
     private final KafkaTarget target;
     private final FixesRegistry fixes;
     private final Optional<Path> stateDir;
@@ -64,7 +62,7 @@ public final class ReplayTarget implements ReplayCluster {
         CatchUp catchUp = new CatchUp(target);
         ProcessorRuntime runtime;
         try {
-            runtime = ProcessorRuntime.start(target, new ProcessorSetup(settings, catalogue, fixes, stateDir), PROCESSOR_START_BOUND);
+            runtime = ProcessorRuntime.start(target, new ProcessorSetup(settings, catalogue, fixes, stateDir));
         } catch (RuntimeException e) {
             catchUp.close();
             throw e;
