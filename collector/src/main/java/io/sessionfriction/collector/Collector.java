@@ -33,6 +33,7 @@ import io.sessionfriction.collector.publish.TransactionalPublisher;
 import io.sessionfriction.collector.tail.FileOpener;
 import io.sessionfriction.collector.tail.FileTail;
 import io.sessionfriction.collector.tail.TailRead;
+import io.sessionfriction.redaction.Redactor;
 
 /**
  * Ties discovery, tails, checkpoints and the transactional publisher together, and runs them.
@@ -69,20 +70,26 @@ public final class Collector implements AutoCloseable {
     private volatile boolean stopping;
     private boolean closed;
 
-    private Collector(CollectorConfig config, CollectorEvents events, Clock clock, FileOpener opener,
+    private Collector(CollectorConfig config, Redactor redactor, CollectorEvents events, Clock clock, FileOpener opener,
             Transactions transactions) {
         this.config = config;
         this.events = events;
         this.clock = clock;
         this.opener = opener;
         this.transactions = transactions;
-        this.publisher = new ReadPublisher(config, events, transactions);
+        this.publisher = new ReadPublisher(config, redactor, events, transactions);
         this.discovery = new SessionDiscovery(config.sessionsRoot());
         refreshStats();
     }
 
+    /** A collector with the shipped redaction rules (placeholders without a hash). */
     public static Collector create(CollectorConfig config, MeterRegistry registry) {
-        return create(config, new MicrometerCollectorEvents(registry), Clock.systemUTC(), FileOpener.DEFAULT,
+        return create(config, Redactor.defaults(), registry);
+    }
+
+    /** @param redactor cleans what the collector itself writes out of a line: DLQ records, shortened events */
+    public static Collector create(CollectorConfig config, Redactor redactor, MeterRegistry registry) {
+        return create(config, redactor, new MicrometerCollectorEvents(registry), Clock.systemUTC(), FileOpener.DEFAULT,
                 kafkaPublishers(config, registry));
     }
 
@@ -103,6 +110,11 @@ public final class Collector implements AutoCloseable {
      */
     static Collector create(CollectorConfig config, CollectorEvents events, Clock clock, FileOpener opener,
             Supplier<TransactionalPublisher> publishers) {
+        return create(config, Redactor.defaults(), events, clock, opener, publishers);
+    }
+
+    private static Collector create(CollectorConfig config, Redactor redactor, CollectorEvents events, Clock clock,
+            FileOpener opener, Supplier<TransactionalPublisher> publishers) {
         // The producer first: its initTransactions settles the previous run's open transaction,
         // so the checkpoints read next are final.
         TransactionalPublisher first = publishers.get();
@@ -111,7 +123,7 @@ public final class Collector implements AutoCloseable {
                     config.offsetsTopic(), config.kafkaOverrides());
             log.info("Collector starting on {} with {} committed file checkpoints", config.sessionsRoot(),
                     committed.size());
-            return new Collector(config, events, clock, opener,
+            return new Collector(config, redactor, events, clock, opener,
                     new Transactions(publishers, first, committed, events));
         } catch (RuntimeException e) {
             first.close();

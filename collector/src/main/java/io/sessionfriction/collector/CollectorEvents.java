@@ -1,6 +1,7 @@
 package io.sessionfriction.collector;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Everything observable the collector does, declared once. {@link MicrometerCollectorEvents} logs and
@@ -12,9 +13,13 @@ import java.time.Duration;
  */
 public interface CollectorEvents {
 
-    /** What one committed transaction published. */
+    /**
+     * What one committed transaction published.
+     *
+     * @param redactions secrets replaced in DLQ records and shortened events, by kind
+     */
     record Committed(long lines, long events, long bytes, long deadLetters, long truncated, long filtered,
-            long rereads, long notTranscripts) {
+            long rereads, long notTranscripts, Map<String, Long> redactions) {
     }
 
     /** A transcript file is followed from now on. */

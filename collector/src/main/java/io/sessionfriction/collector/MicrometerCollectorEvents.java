@@ -134,6 +134,9 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
         filtered.increment(counts.filtered());
         reread.increment(counts.rereads());
         notTranscripts.increment(counts.notTranscripts());
+        counts.redactions().forEach((kind, count) -> Counter.builder("collector.redactions").tag("kind", kind)
+                .description("secrets replaced by placeholders in DLQ records and shortened events").register(registry)
+                .increment(count));
         latency.record(took);
     }
 

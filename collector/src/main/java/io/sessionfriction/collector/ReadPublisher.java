@@ -1,5 +1,6 @@
 package io.sessionfriction.collector;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -11,19 +12,26 @@ import io.sessionfriction.collector.publish.Records.Origin;
 import io.sessionfriction.collector.tail.EventFields;
 import io.sessionfriction.collector.tail.TailItem;
 import io.sessionfriction.collector.tail.TailRead;
+import io.sessionfriction.redaction.Redactor;
 
 /**
  * Turns one read of a file into records of the open transaction: events (filtered by event time,
  * shortened when too large), DLQ records for what is not an event, then the file's checkpoint.
+ *
+ * <p>An event goes out as written, unless it has to be shortened: then it is redacted first, so a cut
+ * never leaves half a secret. A DLQ record's raw text and reason are redacted before the text is cut to
+ * its first {@value Records#RAW_CHARS} chars (docs/security.md).
  */
 final class ReadPublisher {
 
     private final CollectorConfig config;
+    private final Redactor redactor;
     private final CollectorEvents events;
     private final Transactions transactions;
 
-    ReadPublisher(CollectorConfig config, CollectorEvents events, Transactions transactions) {
+    ReadPublisher(CollectorConfig config, Redactor redactor, CollectorEvents events, Transactions transactions) {
         this.config = config;
+        this.redactor = redactor;
         this.events = events;
         this.transactions = transactions;
     }
@@ -59,7 +67,9 @@ final class ReadPublisher {
         }
         byte[] value = json;
         if (json.length > config.maxEventBytes()) {
-            value = EventShortener.shorten(json, config.maxEventBytes());
+            EventShortener.Shortened shortened = EventShortener.shorten(json, config.maxEventBytes(), redactor);
+            tally.redacted(shortened.redactions());
+            value = shortened.event();
             if (value.length > config.maxEventBytes()) {
                 reject(origin, new TailItem.Rejected(origin.line(), origin.offset(),
                         "event of " + json.length + " bytes does not fit a record even shortened", json, false));
@@ -74,7 +84,12 @@ final class ReadPublisher {
 
     private void reject(Origin origin, TailItem.Rejected rejected) {
         Tally tally = transactions.tally();
-        String error = rejected.error();
+        // A parser's message quotes the offending text, which can be the secret itself.
+        Redactor.Redacted reason = redactor.redactRaw(rejected.error());
+        Redactor.Redacted raw = redactor.redactRaw(new String(rejected.raw(), StandardCharsets.UTF_8));
+        tally.redacted(reason.findings());
+        tally.redacted(raw.findings());
+        String error = reason.text();
         if (rejected.notATranscript()) {
             events.fileNotATranscript(origin.file(), error);
             tally.notTranscripts++;
@@ -82,7 +97,7 @@ final class ReadPublisher {
         } else {
             events.lineRejected(origin.file(), origin.line(), origin.offset(), error);
         }
-        transactions.send(Records.dlq(config.dlqTopic(), origin, error, rejected.raw()));
+        transactions.send(Records.dlq(config.dlqTopic(), origin, error, raw.text(), rejected.raw().length));
         tally.dlq++;
     }
 

@@ -1,5 +1,10 @@
 package io.sessionfriction.collector;
 
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.sessionfriction.redaction.Findings;
+
 /** Counts of one transaction, added to the totals only when it commits. */
 final class Tally {
 
@@ -12,9 +17,15 @@ final class Tally {
     long reread;
     long notTranscripts;
     long aborted;
+    final Map<String, Long> redactions = new TreeMap<>();
+
+    void redacted(Findings findings) {
+        findings.byKind().forEach((kind, count) -> redactions.merge(kind, (long) count, Long::sum));
+    }
 
     CollectorEvents.Committed committed() {
-        return new CollectorEvents.Committed(lines, events, bytes, dlq, truncated, filtered, reread, notTranscripts);
+        return new CollectorEvents.Committed(lines, events, bytes, dlq, truncated, filtered, reread, notTranscripts,
+                Map.copyOf(redactions));
     }
 
     void add(Tally other) {
@@ -27,5 +38,6 @@ final class Tally {
         reread += other.reread;
         notTranscripts += other.notTranscripts;
         aborted += other.aborted;
+        other.redactions.forEach((kind, count) -> redactions.merge(kind, count, Long::sum));
     }
 }

@@ -35,9 +35,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionfriction.collector.Topics.Seen;
 import io.sessionfriction.collector.publish.EventShortener;
+import io.sessionfriction.collector.publish.Records;
 import io.sessionfriction.collector.publish.TransactionalPublisher;
 import io.sessionfriction.collector.tail.FileOpener;
 import io.sessionfriction.kafka.EmbeddedKafka;
+import io.sessionfriction.testsupport.SecretPieces;
 
 /** The collector against a real broker: what read_committed consumers of its topics see. */
 class CollectorTest {
@@ -192,6 +194,37 @@ class CollectorTest {
         assertThat(stats.dlqRecords()).isEqualTo(1);
         assertThat(events.of("lineRejected")).singleElement()
                 .satisfies(e -> assertThat(e.detail()).startsWith("2@" + (first.length() + 1)));
+    }
+
+    /**
+     * The events topic keeps a line as written; what the collector writes itself about a bad line is
+     * redacted, before the raw text is cut to its first 4 KiB, so a cut cannot leave half of a secret.
+     */
+    @Test
+    void aMalformedLinesSecretsAreRedactedInItsDlqRecordBeforeTheCutWhileGoodLinesGoOutAsWritten() throws IOException {
+        String token = "ghp_1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ";
+        String good = userPrompt(ANA_SESSION, "u-1", T0, "PGPASSWORD=N7vqL2pX9kWm psql -h db.internal");
+        String opening = "{\"type\":\"user\",\"message\":{\"content\":\"";
+        String push = " git push https://";
+        String broken = opening + "x".repeat(Records.RAW_CHARS - 20 - opening.length() - push.length()) + push + token
+                + "@github.com/acme/churn";
+        assertThat(broken.substring(0, Records.RAW_CHARS)).as("the cut falls inside the token").endsWith(token.substring(0, 20));
+        write(ANA_FILE, line(good), line(broken));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+        try (Collector collector = Collector.create(config, new MicrometerCollectorEvents(registry), clock,
+                FileOpener.DEFAULT, Collector.kafkaPublishers(config))) {
+            collector.runUntilCaughtUp();
+        }
+
+        assertThat(Topics.values(published())).containsExactly(good);
+        assertThat(dlq()).singleElement().satisfies(record -> {
+            assertThat(SecretPieces.of(token).foundIn(record.toString())).isEmpty();
+            assertThat(record.path("raw").asText()).isEqualTo(
+                    broken.replace(token, "[REDACTED:github-classic-token]").substring(0, Records.RAW_CHARS));
+            assertThat(record.path("rawBytes").asInt()).isEqualTo(broken.length());
+        });
+        assertThat(registry.get("collector.redactions").tag("kind", "github-classic-token").counter().count()).isEqualTo(1);
     }
 
     @Test

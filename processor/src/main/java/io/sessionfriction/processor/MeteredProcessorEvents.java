@@ -15,6 +15,7 @@ public final class MeteredProcessorEvents implements ProcessorEvents {
     public static final String DUPLICATES = "processor.duplicates";
     public static final String LATE_EVENTS = "processor.late.events";
     public static final String ALERTS = "processor.alerts";
+    public static final String REDACTIONS = "processor.redactions";
 
     private static final Logger LOG = LoggerFactory.getLogger(MeteredProcessorEvents.class);
 
@@ -28,6 +29,12 @@ public final class MeteredProcessorEvents implements ProcessorEvents {
     public void deadLettered(String sessionKey, String reason) {
         LOG.warn("Line of session {} sent to the DLQ: {}", sessionKey, reason);
         registry.counter(DEAD_LETTERS, "reason", reasonTag(reason)).increment();
+    }
+
+    @Override
+    public void redacted(String sessionKey, String kind, int count) {
+        LOG.debug("{} {} redacted in a line of session {}", count, kind, sessionKey);
+        registry.counter(REDACTIONS, "kind", kind).increment(count);
     }
 
     @Override

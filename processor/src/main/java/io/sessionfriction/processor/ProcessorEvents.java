@@ -12,6 +12,12 @@ public interface ProcessorEvents {
     /** A line went to {@code session-events-dlq}. Metric {@code processor.dead.letters}, tag {@code reason}. */
     void deadLettered(String sessionKey, String reason);
 
+    /**
+     * Secrets of one kind were replaced by placeholders in a line, before anything else saw it. Metric
+     * {@code processor.redactions}, tag {@code kind}; never the value.
+     */
+    void redacted(String sessionKey, String kind, int count);
+
     /** A repeated line (same uuid or content in the session) was dropped. Metric {@code processor.duplicates}. */
     void duplicateDropped(String sessionKey);
 

@@ -41,9 +41,14 @@ public final class Redactor {
         this.scanner = new LiteralScanner(rules.stream().map(RedactionRule::literals).toList());
     }
 
-    /** The shipped rules, placeholders without a hash. */
+    /** The shipped rules, placeholders without a hash; one shared instance. */
     public static Redactor defaults() {
-        return of(RedactionCatalogue.defaults(), Optional.empty());
+        return Shipped.REDACTOR;
+    }
+
+    /** Loaded on first use: the catalogue checks every rule's examples. */
+    private static final class Shipped {
+        static final Redactor REDACTOR = of(RedactionCatalogue.defaults(), Optional.empty());
     }
 
     /** @param key when present, placeholders carry a short keyed hash of the secret */

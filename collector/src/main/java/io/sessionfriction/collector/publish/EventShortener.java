@@ -16,9 +16,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
 import io.sessionfriction.collector.tail.LineParser;
+import io.sessionfriction.redaction.Findings;
+import io.sessionfriction.redaction.Redactor;
 
 /**
  * Makes an event that is larger than a record may be fit, instead of dropping it.
+ *
+ * <p>Its secrets are redacted first: a string cut inside a secret would leave a piece of it that no rule
+ * recognises any more. (Such a line was not going to reach the topic as written anyway.)
  *
  * <p>What makes transcript lines huge is always a few long strings: {@code data.fullOutput} and
  * {@code data.output} of bash progress, {@code toolUseResult} (a string, or its stdout/stderr/file
@@ -38,16 +43,21 @@ public final class EventShortener {
     private EventShortener() {
     }
 
-    /** The event, serialized to at most {@code maxBytes} when its strings allow it. */
-    public static byte[] shorten(byte[] event, int maxBytes) {
+    /** An event made to fit, and what redacting it took out. */
+    public record Shortened(byte[] event, Findings redactions) {
+    }
+
+    /** The event, redacted and serialized to at most {@code maxBytes} when its strings allow it. */
+    public static Shortened shorten(byte[] event, int maxBytes, Redactor redactor) {
         try {
             JsonNode root = JSON.readTree(event);
-            byte[] result = event;
+            Findings redactions = redactor.redactInPlace(root);
+            byte[] result = redactions.any() ? JSON.writeValueAsBytes(root) : event;
             for (int round = 0; round < MAX_ROUNDS && result.length > maxBytes; round++) {
                 cutLongest(root, result.length - maxBytes);
                 result = JSON.writeValueAsBytes(root);
             }
-            return result;
+            return new Shortened(result, redactions);
         } catch (IOException e) {
             throw new UncheckedIOException("An event that parsed once did not parse again", e);
         }

@@ -49,8 +49,12 @@ public final class Records {
         return new ProducerRecord<>(topic, null, utf8(origin.sessionKey()), json, headers);
     }
 
-    public static ProducerRecord<byte[], byte[]> dlq(String topic, Origin origin, String error, byte[] raw) {
-        String text = new String(raw, StandardCharsets.UTF_8);
+    /**
+     * @param raw      the line's text, already redacted: cutting it must not leave half a secret
+     * @param rawBytes the line's length in the file
+     */
+    public static ProducerRecord<byte[], byte[]> dlq(String topic, Origin origin, String error, String raw, int rawBytes) {
+        String text = raw;
         if (text.length() > RAW_CHARS) {
             int end = Character.isHighSurrogate(text.charAt(RAW_CHARS - 1)) ? RAW_CHARS - 1 : RAW_CHARS;
             text = text.substring(0, end);
@@ -63,7 +67,7 @@ public final class Records {
                 .put("offset", origin.offset())
                 .put("error", error)
                 .put("raw", text)
-                .put("rawBytes", raw.length);
+                .put("rawBytes", rawBytes);
         try {
             return new ProducerRecord<>(topic, utf8(origin.sessionKey()), JSON.writeValueAsBytes(value));
         } catch (IOException e) {

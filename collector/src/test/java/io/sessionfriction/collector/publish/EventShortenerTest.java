@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.sessionfriction.collector.TranscriptLines;
+import io.sessionfriction.redaction.Redactor;
+import io.sessionfriction.testsupport.SecretPieces;
 
 class EventShortenerTest {
 
@@ -20,7 +22,7 @@ class EventShortenerTest {
         byte[] line = TranscriptLines.bashProgress("s-1", "u-1", TranscriptLines.T0, 7, output).getBytes(UTF_8);
         int max = 1024 * 1024;
 
-        byte[] shortened = EventShortener.shorten(line, max);
+        byte[] shortened = EventShortener.shorten(line, max, Redactor.defaults()).event();
 
         assertThat(shortened.length).isLessThanOrEqualTo(max);
         JsonNode event = JSON.readTree(shortened);
@@ -37,12 +39,27 @@ class EventShortenerTest {
         String content = "é".repeat(600_000);
         byte[] line = ("{\"type\":\"user\",\"toolUseResult\":\"" + content + "\"}").getBytes(UTF_8);
 
-        byte[] shortened = EventShortener.shorten(line, 100_000);
+        byte[] shortened = EventShortener.shorten(line, 100_000, Redactor.defaults()).event();
 
         String kept = JSON.readTree(shortened).path("toolUseResult").asText();
         String prefix = kept.substring(0, kept.indexOf(EventShortener.MARKER_PREFIX));
         long removed = Long.parseLong(kept.substring(kept.indexOf(": ") + 2, kept.indexOf(" bytes]")));
         assertThat(prefix.getBytes(UTF_8).length + removed).isEqualTo(content.getBytes(UTF_8).length);
         assertThat(shortened.length).isLessThanOrEqualTo(100_000);
+    }
+
+    /** The cut keeps an output's start: a secret across the cut would leave its first half unrecognisable. */
+    @Test
+    void secretsAreRedactedBeforeTheCutSoNoHalfOfOneIsLeft() throws Exception {
+        String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+        String printed = "y".repeat(1000) + " aws_secret_access_key = " + secret + " " + "z".repeat(400_000);
+        byte[] line = TranscriptLines.bashProgress("s-1", "u-1", TranscriptLines.T0, 7, printed).getBytes(UTF_8);
+
+        EventShortener.Shortened shortened = EventShortener.shorten(line, 100_000, Redactor.defaults());
+
+        String text = new String(shortened.event(), UTF_8);
+        assertThat(text).contains(EventShortener.MARKER_PREFIX).contains("[REDACTED:aws-secret-key]");
+        assertThat(SecretPieces.of(secret).foundIn(text)).isEmpty();
+        assertThat(shortened.redactions().byKind()).containsEntry("aws-secret-key", 1);
     }
 }

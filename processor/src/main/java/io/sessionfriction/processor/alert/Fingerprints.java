@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import io.sessionfriction.processor.rules.FingerprintPart;
 import io.sessionfriction.processor.rules.Rule;
+import io.sessionfriction.redaction.Placeholders;
 
 /** Builds an occurrence's fingerprint from its rule's recipe; volatile parts of text are masked. */
 final class Fingerprints {
@@ -42,12 +43,15 @@ final class Fingerprints {
         return parts.isEmpty() ? mask(occurrence.excerpt()) : String.join(" | ", parts);
     }
 
-    /** Digits, hex ids and uuids replaced, so "line 12" and "line 13" are the same problem. */
+    /**
+     * Digits, hex ids and uuids replaced, so "line 12" and "line 13" are the same problem; a redacted
+     * secret counts by its kind alone, so another secret, or a rotated key, makes no new alert.
+     */
     static String mask(String text) {
         if (text == null) {
             return "";
         }
-        String masked = UUID.matcher(text).replaceAll("<uuid>");
+        String masked = UUID.matcher(Placeholders.withoutHashes(text)).replaceAll("<uuid>");
         masked = HEX_ID.matcher(masked).replaceAll("<hex>");
         return DIGITS.matcher(masked).replaceAll("N");
     }

@@ -2,9 +2,12 @@ package io.sessionfriction.processor.event;
 
 import java.util.regex.Pattern;
 
+import io.sessionfriction.redaction.Placeholders;
+
 /**
  * Masks the volatile parts of a command so repeats of "the same" command compare equal: temp paths,
- * hashes and ids, numbers, and runs of whitespace. Regexes on command text, never on JSON.
+ * hashes and ids, numbers, runs of whitespace, and the keyed hash of a redacted secret (a rotated key
+ * must not make a command new). Regexes on command text, never on JSON.
  */
 public final class CommandNormalizer {
 
@@ -21,7 +24,7 @@ public final class CommandNormalizer {
         if (command == null) {
             return null;
         }
-        String masked = TEMP_PATH.matcher(command).replaceAll("/tmp/<path>");
+        String masked = TEMP_PATH.matcher(Placeholders.withoutHashes(command)).replaceAll("/tmp/<path>");
         masked = UUID.matcher(masked).replaceAll("<uuid>");
         masked = HEX.matcher(masked).replaceAll("<hex>");
         masked = NUMBER.matcher(masked).replaceAll("<n>");

@@ -1,6 +1,7 @@
 package io.sessionfriction.processor.event;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,12 +11,14 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.sessionfriction.processor.Json;
+
 /**
- * A transcript line's JSON object that is written back as the very text it was read from. Every line
- * reaches {@code session-events-enriched} unchanged; walking and re-escaping its tree to write it cost
- * about a tenth of the stream thread's time on a replay (docs/benchmarks.md), copying its text almost
- * nothing. Nothing in the pipeline modifies a line's tree (it is "the original line"); a modified tree
- * would still be written as the original text.
+ * A transcript line's JSON object that is written back as the very text it stands for. Every line
+ * reaches {@code session-events-enriched}; walking and re-escaping its tree to write it cost about a
+ * tenth of the stream thread's time on a replay (docs/benchmarks.md), copying its text almost nothing.
+ * Only the redaction step changes a line's tree, and it then makes the line stand for its new text
+ * ({@link #rewritten}); a tree changed later would still be written as the text it had.
  */
 final class VerbatimObjectNode extends ObjectNode {
 
@@ -39,6 +42,12 @@ final class VerbatimObjectNode extends ObjectNode {
         String object = text.strip();
         boolean verbatim = object.length() == text.length() && object.startsWith("{") && object.endsWith("}");
         return verbatim ? new VerbatimObjectNode(parsed, text) : parsed;
+    }
+
+    /** A tree changed since it was read, written once as the text it now stands for. */
+    static ObjectNode rewritten(ObjectNode changed) {
+        ObjectNode plain = JsonNodeFactory.instance.objectNode().setAll(changed);
+        return new VerbatimObjectNode(plain, new String(Json.write(plain), StandardCharsets.UTF_8));
     }
 
     @Override

@@ -26,6 +26,7 @@ import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.Enricher;
 import io.sessionfriction.processor.event.EventTimestampExtractor;
 import io.sessionfriction.processor.event.LineParser;
+import io.sessionfriction.processor.event.LineRedaction;
 import io.sessionfriction.processor.event.ParsedLine;
 import io.sessionfriction.processor.event.SessionEvent;
 import io.sessionfriction.processor.event.SignalMatcher;
@@ -33,17 +34,19 @@ import io.sessionfriction.processor.event.ToolUseRef;
 import io.sessionfriction.processor.event.TranscriptLine;
 import io.sessionfriction.processor.progress.CommandProgress;
 import io.sessionfriction.processor.progress.CommandTracker;
+import io.sessionfriction.redaction.Redactor;
 
 /**
  * The friction topology, top to bottom as in docs/architecture.md:
  * <pre>
- * session-events ─ parse ─┬─ dead letters ─────────────────────────────▶ session-events-dlq
- *                         └─ drop repeats ─ judge lateness ─┬─ late ──────▶ session-events-late
- *                                                           └─ place in blocks ─┬─▶ session-activity
- *                                                                               └─ enrich ─┬─▶ session-events-enriched
- *                                                                                          ├─ track commands ─▶ command-progress
- *                                                                                          └─ alert stage ─▶ friction-alerts
+ * session-events ─ redact ─ parse ─┬─ dead letters ─────────────────────────────▶ session-events-dlq
+ *                                  └─ drop repeats ─ judge lateness ─┬─ late ──▶ session-events-late
+ *                                                                    └─ place in blocks ─┬─▶ session-activity
+ *                                                                                        └─ enrich ─┬─▶ session-events-enriched
+ *                                                                                                   ├─ track commands ─▶ command-progress
+ *                                                                                                   └─ alert stage ─▶ friction-alerts
  * </pre>
+ * Secrets are redacted first, so no store, changelog or sink downstream ever holds one (docs/security.md).
  * Pure: builds and returns a {@link Topology}, no I/O. Every node and store is named (kebab-case).
  */
 public final class FrictionTopology {
@@ -56,7 +59,13 @@ public final class FrictionTopology {
         return build(settings, matcher, alerts, new MeteredProcessorEvents(Metrics.globalRegistry));
     }
 
+    /** The topology with the shipped redaction rules (placeholders without a hash). */
     public static Topology build(ProcessorSettings settings, SignalMatcher matcher, AlertStage alerts, ProcessorEvents events) {
+        return build(settings, Redactor.defaults(), matcher, alerts, events);
+    }
+
+    public static Topology build(ProcessorSettings settings, Redactor redactor, SignalMatcher matcher, AlertStage alerts,
+            ProcessorEvents events) {
         StreamsBuilder builder = new StreamsBuilder(settings.topologyConfig());
         addStores(builder, settings);
         Topics.Topic<String, TranscriptLine> input = settings.topic(Topics.SESSION_EVENTS);
@@ -69,6 +78,7 @@ public final class FrictionTopology {
         KStream<String, ParsedLine> parsed = builder
                 .stream(input.name(), input.consumed("session-events-source")
                         .withTimestampExtractor(new EventTimestampExtractor()))
+                .processValues(() -> new LineRedaction(redactor, events), Named.as("redact-lines"))
                 .processValues(() -> new LineParser(events), Named.as("parse-lines"));
 
         // Bad input is data: it leaves with its reason, and the session goes on.

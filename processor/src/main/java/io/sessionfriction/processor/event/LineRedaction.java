@@ -1,0 +1,75 @@
+package io.sessionfriction.processor.event;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.sessionfriction.processor.ProcessorEvents;
+import io.sessionfriction.redaction.Findings;
+import io.sessionfriction.redaction.Redactor;
+
+/**
+ * Takes the secrets out of each line of {@code session-events} as it enters the topology, before any
+ * store, rule or sink sees it: every string of a parsed line (nested tool inputs and results,
+ * {@code toolUseResult}, {@code fullOutput}), or the raw text and parse error of a line that does not
+ * parse. Only the input topic keeps the line as written (docs/security.md).
+ *
+ * <p>A changed line stands for its redacted text from then on: the enriched topic and a dead letter's
+ * {@code raw} carry that text, never the original.
+ */
+public final class LineRedaction implements FixedKeyProcessor<String, TranscriptLine, TranscriptLine> {
+
+    private final Redactor redactor;
+    private final ProcessorEvents events;
+    private FixedKeyProcessorContext<String, TranscriptLine> context;
+
+    public LineRedaction(Redactor redactor, ProcessorEvents events) {
+        this.redactor = redactor;
+        this.events = events;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, TranscriptLine> context) {
+        this.context = context;
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, TranscriptLine> record) {
+        TranscriptLine line = record.value();
+        if (line == null) {
+            context.forward(record);
+            return;
+        }
+        TranscriptLine redacted = line.isParsed() ? parsed(record.key(), line) : unparsed(record.key(), line);
+        context.forward(redacted == line ? record : record.withValue(redacted));
+    }
+
+    private TranscriptLine parsed(String sessionKey, TranscriptLine line) {
+        ObjectNode tree = (ObjectNode) line.json();
+        Findings findings = redactor.redactInPlace(tree);
+        if (!findings.any()) {
+            return line;
+        }
+        counted(sessionKey, findings);
+        ObjectNode rewritten = VerbatimObjectNode.rewritten(tree);
+        return TranscriptLine.parsed(rewritten.toString(), rewritten);
+    }
+
+    // Jackson's message quotes the offending token, which can be the secret itself.
+    private TranscriptLine unparsed(String sessionKey, TranscriptLine line) {
+        Redactor.Redacted raw = redactor.redactRaw(line.raw());
+        Redactor.Redacted error = redactor.redactRaw(line.parseError());
+        if (!raw.findings().any() && !error.findings().any()) {
+            return line;
+        }
+        counted(sessionKey, raw.findings());
+        counted(sessionKey, error.findings());
+        return TranscriptLine.unparsable(raw.text(), error.text());
+    }
+
+    private void counted(String sessionKey, Findings findings) {
+        findings.byKind().forEach((kind, count) -> events.redacted(sessionKey, kind, count));
+    }
+}
