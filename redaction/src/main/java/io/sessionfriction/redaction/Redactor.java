@@ -89,12 +89,13 @@ public final class Redactor {
     }
 
     /**
-     * Raw text that may not be JSON at all (a dead letter's {@code raw}): redacted as it stands, then the
-     * string literals it holds are redacted as the strings they encode (see {@link JsonStrings}).
+     * Raw text that may not be JSON at all (a dead letter's {@code raw}): the string literals it holds are
+     * redacted as the strings they encode (see {@link JsonStrings}), then the text as it stands. In that
+     * order: a rule reading escaped text as plain could take an escape's backslash for part of a value.
      */
     public Redacted redactRaw(String raw) {
         Pass pass = new Pass();
-        String redacted = raw == null ? null : JsonStrings.redactLiterals(pass.redact(raw), pass::redact);
+        String redacted = raw == null ? null : pass.redact(JsonStrings.redactLiterals(raw, pass::redact));
         return new Redacted(redacted, pass.findings());
     }
 

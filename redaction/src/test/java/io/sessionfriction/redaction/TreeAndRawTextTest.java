@@ -80,6 +80,7 @@ class TreeAndRawTextTest {
     void rawTextIsRedactedAsItStandsAndInsideItsEscapedJsonStrings() {
         String truncated = "{\"type\":\"user\",\"toolUseResult\":\"cat config.json\\n{\\\"user\\\": \\\"etl\\\", \\\"password\\\": "
                 + "\\\"Tr0ub4dor-9\\\"}\\n-----BEGIN RSA PRIVATE KEY-----\\nMIIEowIBAAKCAQEA2a2rwplBQLzHPZe5TNJNpC\\n-----END RSA PRIV";
+        String yaml = "{\"type\":\"user\",\"toolUseResult\":\"warehouse:\\n  user: etl\\n  password: \\\"Winter2026!Blue\\\"\\n";
         String plain = "not json at all: PGPASSWORD=N7vqL2pX9kWm psql -h db";
 
         Redactor.Redacted redacted = REDACTOR.redactRaw(truncated);
@@ -87,6 +88,7 @@ class TreeAndRawTextTest {
         assertThat(redacted.text()).isEqualTo("{\"type\":\"user\",\"toolUseResult\":\"cat config.json\\n{\\\"user\\\": \\\"etl\\\", "
                 + "\\\"password\\\": \\\"[REDACTED:password-assignment]\\\"}\\n-----BEGIN RSA PRIVATE KEY-----[REDACTED:private-key]-----END RSA PRIV");
         assertThat(redacted.findings().byKind()).containsOnlyKeys("password-assignment", "private-key");
+        assertThat(REDACTOR.redactRaw(yaml).text()).isEqualTo(yaml.replace("Winter2026!Blue", "[REDACTED:password-assignment]"));
         assertThat(REDACTOR.redactRaw(plain).text()).isEqualTo("not json at all: PGPASSWORD=[REDACTED:password-assignment] psql -h db");
     }
 }

@@ -79,7 +79,7 @@ public final class FakeSecrets {
                     "curl --header \"PRIVATE-TOKEN: glpat-xYz12AbC34dEf56GhI78\" https://gitlab.example.com/api/v4/projects/42/jobs"),
             new FakeSecret("slack-token", "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
                     "SLACK_BOT_TOKEN=xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
-                    "curl -s -d channel=C0123ABCD -d text=done -d token=xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx "
+                    "curl -s -d channel=C07QXZKLM -d text=done -d token=xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx "
                             + "https://slack.com/api/chat.postMessage"),
             new FakeSecret("slack-webhook-url", "T0123ABCD/B0456EFGH/aBcDeFgHiJkLmNoPqRsTuVwX",
                     "Post the summary to https://hooks.slack.com/services/T0123ABCD/B0456EFGH/aBcDeFgHiJkLmNoPqRsTuVwX please",

@@ -275,6 +275,18 @@ public final class TranscriptLines {
             return new Line(copy);
         }
 
+        /** bash_progress: the output so far ({@code fullOutput}) and the tail of it the line shows ({@code output}). */
+        public Line output(String fullOutput, String tail) {
+            ObjectNode copy = node();
+            ((ObjectNode) copy.path("data")).put("fullOutput", fullOutput).put("output", tail);
+            return new Line(copy);
+        }
+
+        /** A subagent's line: {@code isSidechain} and its {@code agentId}, in the parent's session. */
+        public Line inSubagent(String agentId) {
+            return with("isSidechain", true).with("agentId", agentId);
+        }
+
         /** Sets a top-level field (string, number, boolean or JSON node). */
         public Line with(String field, Object value) {
             ObjectNode copy = node();
