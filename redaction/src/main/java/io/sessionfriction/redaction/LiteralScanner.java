@@ -9,11 +9,12 @@ import java.util.Queue;
 
 /**
  * The pre-filter: one Aho-Corasick automaton over every rule's literals, ASCII case folded, so a string
- * is read once, char by char, and only the rules whose literals it holds run their regex. Nearly every
- * string of a transcript holds none, and costs one table lookup per char.
+ * is read once, char by char, and only the rules whose literals it holds run their regex, and only where
+ * the literals are. Nearly every string of a transcript holds none, and costs one table lookup per char.
  *
  * <p>Chars that occur in no literal share one input class, so the table is states × (distinct literal
- * chars + 1) ints, a few tens of KiB for the shipped rules.
+ * chars + 1) ints, a few tens of KiB for the shipped rules. Each entry is the next state's row offset,
+ * negated (complemented) when that state ends a literal, so the loop does one load and one test per char.
  */
 final class LiteralScanner {
 
@@ -22,23 +23,22 @@ final class LiteralScanner {
     private final byte[] classOf = new byte[128];
     private final int classes;
     private final int[] next;
+    /** Per state (by row offset / classes): the rules whose literals end there, and those literals' lengths. */
     private final int[][] rulesAt;
+    private final int[][] lengthsAt;
     private final int shortest;
 
     /** @param literals for each rule (by index), its literals; every literal is printable ASCII */
     LiteralScanner(List<List<String>> literals) {
         List<String> folded = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
-        int minLength = Integer.MAX_VALUE;
         for (int rule = 0; rule < literals.size(); rule++) {
             for (String literal : literals.get(rule)) {
-                String lower = literal.toLowerCase(Locale.ROOT);
-                folded.add(lower);
+                folded.add(literal.toLowerCase(Locale.ROOT));
                 owners.add(rule);
-                minLength = Math.min(minLength, lower.length());
             }
         }
-        this.shortest = minLength == Integer.MAX_VALUE ? Integer.MAX_VALUE : minLength;
+        this.shortest = folded.stream().mapToInt(String::length).min().orElse(Integer.MAX_VALUE);
         int distinct = 1;
         for (String literal : folded) {
             for (char c : literal.toCharArray()) {
@@ -56,24 +56,31 @@ final class LiteralScanner {
             trie.add(folded.get(i), owners.get(i), classOf);
         }
         this.next = trie.toAutomaton();
-        this.rulesAt = trie.outputs();
+        this.rulesAt = trie.rules();
+        this.lengthsAt = trie.lengths();
     }
 
-    /** Marks in {@code hits} every rule one of whose literals occurs in {@code text}; true if any did. */
-    boolean scan(CharSequence text, boolean[] hits) {
+    /**
+     * Marks in {@code hits} every rule one of whose literals occurs in {@code text}, with where each
+     * occurrence starts; true if any did.
+     */
+    boolean scan(CharSequence text, Hits hits) {
         int length = text.length();
         if (length < shortest) {
             return false;
         }
         boolean any = false;
-        int state = ROOT;
+        int row = ROOT;
         for (int i = 0; i < length; i++) {
             char c = text.charAt(i);
-            state = next[state * classes + (c < 128 ? classOf[c] : 0)];
-            int[] rules = rulesAt[state];
-            if (rules != null) {
-                for (int rule : rules) {
-                    hits[rule] = true;
+            row = next[row + (c < 128 ? classOf[c] : 0)];
+            if (row < 0) {
+                row = ~row;
+                int state = row / classes;
+                int[] rules = rulesAt[state];
+                int[] lengths = lengthsAt[state];
+                for (int k = 0; k < rules.length; k++) {
+                    hits.add(rules[k], i + 1 - lengths[k]);
                 }
                 any = true;
             }
@@ -81,11 +88,53 @@ final class LiteralScanner {
         return any;
     }
 
+    /** Which rules a string's literals named, and where each of their literals starts, in the string's order. */
+    static final class Hits {
+        private final boolean[] rules;
+        private int[] occurrences = new int[32];
+        private int size;
+
+        Hits(int rules) {
+            this.rules = new boolean[rules];
+        }
+
+        void add(int rule, int start) {
+            rules[rule] = true;
+            if (size + 2 > occurrences.length) {
+                occurrences = Arrays.copyOf(occurrences, occurrences.length * 2);
+            }
+            occurrences[size++] = rule;
+            occurrences[size++] = start;
+        }
+
+        boolean named(int rule) {
+            return rules[rule];
+        }
+
+        int count() {
+            return size / 2;
+        }
+
+        int rule(int occurrence) {
+            return occurrences[2 * occurrence];
+        }
+
+        int start(int occurrence) {
+            return occurrences[2 * occurrence + 1];
+        }
+
+        void clear() {
+            Arrays.fill(rules, false);
+            size = 0;
+        }
+    }
+
     /** The goto function while literals are added; {@link #toAutomaton} folds the failure links into it. */
     private static final class Trie {
         private final int classes;
         private final List<int[]> edges = new ArrayList<>();
-        private final List<int[]> outputs = new ArrayList<>();
+        private final List<int[]> rules = new ArrayList<>();
+        private final List<int[]> lengths = new ArrayList<>();
 
         Trie(int classes) {
             this.classes = classes;
@@ -96,7 +145,8 @@ final class LiteralScanner {
             int[] row = new int[classes];
             Arrays.fill(row, -1);
             edges.add(row);
-            outputs.add(null);
+            rules.add(null);
+            lengths.add(null);
             return edges.size() - 1;
         }
 
@@ -110,18 +160,35 @@ final class LiteralScanner {
                 }
                 state = edges.get(state)[cls];
             }
-            outputs.set(state, with(outputs.get(state), rule));
+            output(state, rule, literal.length());
+        }
+
+        private void output(int state, int rule, int length) {
+            int[] known = rules.get(state);
+            int[] knownLengths = lengths.get(state);
+            int n = known == null ? 0 : known.length;
+            for (int k = 0; k < n; k++) {
+                if (known[k] == rule && knownLengths[k] == length) {
+                    return;
+                }
+            }
+            int[] grown = known == null ? new int[1] : Arrays.copyOf(known, n + 1);
+            int[] grownLengths = knownLengths == null ? new int[1] : Arrays.copyOf(knownLengths, n + 1);
+            grown[n] = rule;
+            grownLengths[n] = length;
+            rules.set(state, grown);
+            lengths.set(state, grownLengths);
         }
 
         /** Breadth-first: each state's missing edges are its failure state's, and it inherits that state's outputs. */
         int[] toAutomaton() {
             int states = edges.size();
-            int[] table = new int[states * classes];
+            int[] target = new int[states * classes];
             int[] fail = new int[states];
             Queue<Integer> queue = new ArrayDeque<>();
             for (int cls = 0; cls < classes; cls++) {
                 int child = edges.get(ROOT)[cls];
-                table[cls] = child < 0 ? ROOT : child;
+                target[cls] = child < 0 ? ROOT : child;
                 if (child > 0) {
                     fail[child] = ROOT;
                     queue.add(child);
@@ -129,42 +196,35 @@ final class LiteralScanner {
             }
             while (!queue.isEmpty()) {
                 int state = queue.remove();
-                int[] inherited = outputs.get(fail[state]);
-                if (inherited != null) {
-                    for (int rule : inherited) {
-                        outputs.set(state, with(outputs.get(state), rule));
-                    }
+                int[] inherited = rules.get(fail[state]);
+                for (int k = 0; inherited != null && k < inherited.length; k++) {
+                    output(state, inherited[k], lengths.get(fail[state])[k]);
                 }
                 for (int cls = 0; cls < classes; cls++) {
                     int child = edges.get(state)[cls];
                     if (child < 0) {
-                        table[state * classes + cls] = table[fail[state] * classes + cls];
+                        target[state * classes + cls] = target[fail[state] * classes + cls];
                     } else {
-                        table[state * classes + cls] = child;
-                        fail[child] = table[fail[state] * classes + cls];
+                        target[state * classes + cls] = child;
+                        fail[child] = target[fail[state] * classes + cls];
                         queue.add(child);
                     }
                 }
             }
+            int[] table = new int[target.length];
+            for (int i = 0; i < target.length; i++) {
+                int row = target[i] * classes;
+                table[i] = rules.get(target[i]) == null ? row : ~row;
+            }
             return table;
         }
 
-        int[][] outputs() {
-            return outputs.toArray(new int[0][]);
+        int[][] rules() {
+            return rules.toArray(new int[0][]);
         }
 
-        private static int[] with(int[] rules, int rule) {
-            if (rules == null) {
-                return new int[] {rule};
-            }
-            for (int known : rules) {
-                if (known == rule) {
-                    return rules;
-                }
-            }
-            int[] grown = Arrays.copyOf(rules, rules.length + 1);
-            grown[rules.length] = rule;
-            return grown;
+        int[][] lengths() {
+            return lengths.toArray(new int[0][]);
         }
     }
 }

@@ -16,9 +16,11 @@ import java.util.regex.Pattern;
  * @param minEntropy  the secret's least Shannon entropy in bits per char (0: any), so words and ids stay; a
  *                    value too short to reach it needs nearly what its length allows
  * @param allow       values of the secret that are not secrets (placeholders, variable references), or none
+ * @param anchored    every match starts where one of the literals starts, so the regex is tried only there
+ *                    (the cheap case); otherwise it searches every string holding a literal
  */
 public record RedactionRule(String id, String kind, String description, List<String> literals, Pattern pattern,
-        double minEntropy, Optional<Pattern> allow) {
+        double minEntropy, Optional<Pattern> allow, boolean anchored) {
 
     static final String SECRET_GROUP = "secret";
 

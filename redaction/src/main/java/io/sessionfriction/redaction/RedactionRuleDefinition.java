@@ -17,6 +17,7 @@ record RedactionRuleDefinition(
         String pattern,
         Double minEntropy,
         String allow,
+        Boolean anchored,
         List<String> examples,
         List<String> nonExamples,
         Boolean enabled) {
@@ -31,6 +32,7 @@ record RedactionRuleDefinition(
                 pick(override.pattern, pattern),
                 pick(override.minEntropy, minEntropy),
                 pick(override.allow, allow),
+                pick(override.anchored, anchored),
                 pick(override.examples, examples),
                 pick(override.nonExamples, nonExamples),
                 pick(override.enabled, enabled));

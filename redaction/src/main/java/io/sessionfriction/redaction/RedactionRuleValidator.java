@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -46,8 +47,10 @@ final class RedactionRuleValidator {
         if (at.any()) {
             return Optional.empty();
         }
-        RedactionRule rule = new RedactionRule(def.id(), kind, def.description().strip(), literals, pattern, minEntropy, allow);
+        RedactionRule rule = new RedactionRule(def.id(), kind, def.description().strip(), literals, pattern, minEntropy, allow,
+                Boolean.TRUE.equals(def.anchored()));
         checkExamples(at, rule, def.examples(), def.nonExamples());
+        checkAnchored(at, rule, def.examples());
         return at.any() ? Optional.empty() : Optional.of(rule);
     }
 
@@ -99,6 +102,26 @@ final class RedactionRuleValidator {
             String example = kept.get(i);
             if (example != null && alone.redact(example).findings().any()) {
                 at.add("nonExamples[" + i + "]", "is redacted by the rule, which must leave it as it is");
+            }
+        }
+    }
+
+    /** An anchored rule that matches an example where none of its literals starts would miss that secret. */
+    private void checkAnchored(Problems at, RedactionRule rule, List<String> examples) {
+        if (!rule.anchored() || examples == null) {
+            return;
+        }
+        for (int i = 0; i < examples.size(); i++) {
+            String example = examples.get(i);
+            Matcher match = rule.pattern().matcher(example == null ? "" : example);
+            while (match.find()) {
+                int start = match.start();
+                String rest = example.substring(start).toLowerCase(Locale.ROOT);
+                if (rule.literals().stream().noneMatch(literal -> rest.startsWith(literal.toLowerCase(Locale.ROOT)))) {
+                    at.add("anchored", "is true, but examples[" + i + "] matches at index " + start
+                            + ", where none of the literals starts");
+                    return;
+                }
             }
         }
     }

@@ -1,6 +1,8 @@
 package io.sessionfriction.redaction;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +106,10 @@ public final class Redactor {
         return rules.stream().map(RedactionRule::kind).distinct().toList();
     }
 
+    /** Where a rule found a secret in a text: the chars to replace, and the kind to name. */
+    private record Span(int start, int end, String kind) {
+    }
+
     private static void walk(JsonNode node, UnaryOperator<String> redact) {
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> field : object.properties()) {
@@ -134,53 +140,99 @@ public final class Redactor {
         }
     }
 
-    /** One call's working state: which rules the current string's literals named, and what was found so far. */
+    /** One call's working state: where the current string's literals are, and what was found so far. */
     private final class Pass {
-        private final boolean[] hits = new boolean[rules.size()];
+        private final LiteralScanner.Hits hits = new LiteralScanner.Hits(rules.size());
         private Findings found;
 
         Findings findings() {
             return found == null ? Findings.NONE : found;
         }
 
+        /**
+         * Every rule whose literals the text holds finds its matches in the text as given; a match that
+         * overlaps one of an earlier rule, or a placeholder already there, is dropped, so the first rule to
+         * see a secret names it. Then all are replaced at once.
+         */
         String redact(String text) {
             if (!scanner.scan(text, hits)) {
                 return text;
             }
-            String current = text;
-            for (int r = 0; r < hits.length; r++) {
-                if (hits[r]) {
-                    current = apply(rules.get(r), current);
+            List<Span> spans = new ArrayList<>();
+            for (int r = 0; r < rules.size(); r++) {
+                if (hits.named(r)) {
+                    find(r, text, spans);
                 }
             }
-            Arrays.fill(hits, false);
-            return current;
+            hits.clear();
+            return spans.isEmpty() ? text : replaced(text, spans);
         }
 
-        private String apply(RedactionRule rule, String text) {
+        /** An anchored rule's regex is tried only where one of its literals starts; any other searches the text. */
+        private void find(int r, String text, List<Span> spans) {
+            RedactionRule rule = rules.get(r);
             Matcher match = rule.pattern().matcher(text);
-            StringBuilder out = null;
-            int copied = 0;
-            while (match.find()) {
-                int start = rule.secretStart(match);
-                int end = rule.secretEnd(match);
-                if (start == end || overlapsPlaceholder(text, start, end)) {
-                    continue;
+            if (!rule.anchored()) {
+                while (match.find()) {
+                    add(rule, match, text, spans);
                 }
-                String value = text.substring(start, end);
-                if (!rule.isSecret(value)) {
-                    continue;
-                }
-                if (out == null) {
-                    out = new StringBuilder(text.length());
-                }
-                out.append(text, copied, start).append(placeholder(rule.kind(), value));
-                copied = end;
+                return;
             }
-            return out == null ? text : out.append(text, copied, text.length()).toString();
+            match.useTransparentBounds(true).useAnchoringBounds(false);
+            int after = 0;
+            for (int start : starts(r)) {
+                if (start >= after) {
+                    match.region(start, text.length());
+                    if (match.lookingAt()) {
+                        add(rule, match, text, spans);
+                        after = Math.max(match.end(), start + 1);
+                    }
+                }
+            }
         }
 
-        /** Whether [start, end) touches a placeholder an earlier rule wrote: what it stands for is already out. */
+        private int[] starts(int rule) {
+            int[] starts = new int[hits.count()];
+            int n = 0;
+            for (int k = 0; k < hits.count(); k++) {
+                if (hits.rule(k) == rule) {
+                    starts[n++] = hits.start(k);
+                }
+            }
+            int[] own = Arrays.copyOf(starts, n);
+            Arrays.sort(own);
+            return own;
+        }
+
+        private void add(RedactionRule rule, Matcher match, String text, List<Span> spans) {
+            int start = rule.secretStart(match);
+            int end = rule.secretEnd(match);
+            if (start == end || overlapsPlaceholder(text, start, end)) {
+                return;
+            }
+            for (Span taken : spans) {
+                if (start < taken.end() && taken.start() < end) {
+                    return;
+                }
+            }
+            String value = text.substring(start, end);
+            if (rule.isSecret(value)) {
+                spans.add(new Span(start, end, rule.kind()));
+            }
+        }
+
+        private String replaced(String text, List<Span> spans) {
+            spans.sort(Comparator.comparingInt(Span::start));
+            StringBuilder out = new StringBuilder(text.length());
+            int copied = 0;
+            for (Span span : spans) {
+                out.append(text, copied, span.start()).append(placeholder(span.kind(), text.substring(span.start(), span.end())));
+                copied = span.end();
+            }
+            return out.append(text, copied, text.length()).toString();
+        }
+
+        /** Whether [start, end) touches a placeholder already in the text: what it stands for is already out. */
         private static boolean overlapsPlaceholder(String text, int start, int end) {
             int at = text.lastIndexOf(Placeholders.PREFIX, end - 1);
             return at >= 0 && text.indexOf(']', at) >= start;

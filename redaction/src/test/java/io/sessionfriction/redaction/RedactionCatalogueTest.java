@@ -91,6 +91,12 @@ class RedactionCatalogueTest {
                     literals: [ab]
                     pattern: 'ab'
                     paterns: 'ab'
+                  - id: misanchored
+                    description: x
+                    literals: [token]
+                    pattern: 'my_?token=[0-9]+'
+                    anchored: true
+                    examples: ['my_token=42']
                   - id: jwt
                     minEntropy: 12
                   - description: no id
@@ -106,9 +112,11 @@ class RedactionCatalogueTest {
                         "rule 'matches-nothing-but-empty' (user file " + user + "): field 'pattern' matches the empty string, so it would match everywhere",
                         "rule 'skipped-by-prefilter' (user file " + user + "): field 'examples[0]' is not redacted by the rule (it holds none of the literals [tok_], so the pre-filter skips it)",
                         "rule 'too-eager' (user file " + user + "): field 'nonExamples[0]' is redacted by the rule, which must leave it as it is",
-                        "rule 'typo' (user file " + user + "): unknown field 'paterns' (known: [id, kind, description, literals, pattern, minEntropy, allow, examples, nonExamples, enabled])",
+                        "rule 'typo' (user file " + user + "): unknown field 'paterns' (known: [id, kind, description, literals, pattern, minEntropy, allow, anchored, examples, nonExamples, enabled])",
                         "rule 'jwt' (shipped /rules/redaction-rules.yaml overridden by user file " + user + "): field 'minEntropy' 12.0 must be between 0 and 8.0 bits per char",
-                        "rule '#8' (user file " + user + "): field 'id' is required"));
+                        "rule 'misanchored' (user file " + user + "): field 'examples[0]' is not redacted by the rule",
+                        "rule 'misanchored' (user file " + user + "): field 'anchored' is true, but examples[0] matches at index 0, where none of the literals starts",
+                        "rule '#9' (user file " + user + "): field 'id' is required"));
     }
 
     @Test

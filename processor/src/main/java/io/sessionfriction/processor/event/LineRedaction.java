@@ -1,5 +1,7 @@
 package io.sessionfriction.processor.event;
 
+import java.util.function.Consumer;
+
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -38,38 +40,42 @@ public final class LineRedaction implements FixedKeyProcessor<String, Transcript
     @Override
     public void process(FixedKeyRecord<String, TranscriptLine> record) {
         TranscriptLine line = record.value();
-        if (line == null) {
-            context.forward(record);
-            return;
-        }
-        TranscriptLine redacted = line.isParsed() ? parsed(record.key(), line) : unparsed(record.key(), line);
+        TranscriptLine redacted = redacted(line, redactor,
+                findings -> findings.byKind().forEach((kind, count) -> events.redacted(record.key(), kind, count)));
         context.forward(redacted == line ? record : record.withValue(redacted));
     }
 
-    private TranscriptLine parsed(String sessionKey, TranscriptLine line) {
+    /**
+     * The line without its secrets, or the very same line when it holds none (or is null);
+     * {@code counted} hears what was taken out.
+     */
+    public static TranscriptLine redacted(TranscriptLine line, Redactor redactor, Consumer<Findings> counted) {
+        if (line == null) {
+            return null;
+        }
+        return line.isParsed() ? parsed(line, redactor, counted) : unparsed(line, redactor, counted);
+    }
+
+    private static TranscriptLine parsed(TranscriptLine line, Redactor redactor, Consumer<Findings> counted) {
         ObjectNode tree = (ObjectNode) line.json();
         Findings findings = redactor.redactInPlace(tree);
         if (!findings.any()) {
             return line;
         }
-        counted(sessionKey, findings);
+        counted.accept(findings);
         ObjectNode rewritten = VerbatimObjectNode.rewritten(tree);
         return TranscriptLine.parsed(rewritten.toString(), rewritten);
     }
 
     // Jackson's message quotes the offending token, which can be the secret itself.
-    private TranscriptLine unparsed(String sessionKey, TranscriptLine line) {
+    private static TranscriptLine unparsed(TranscriptLine line, Redactor redactor, Consumer<Findings> counted) {
         Redactor.Redacted raw = redactor.redactRaw(line.raw());
         Redactor.Redacted error = redactor.redactRaw(line.parseError());
         if (!raw.findings().any() && !error.findings().any()) {
             return line;
         }
-        counted(sessionKey, raw.findings());
-        counted(sessionKey, error.findings());
+        counted.accept(raw.findings());
+        counted.accept(error.findings());
         return TranscriptLine.unparsable(raw.text(), error.text());
-    }
-
-    private void counted(String sessionKey, Findings findings) {
-        findings.byKind().forEach((kind, count) -> events.redacted(sessionKey, kind, count));
     }
 }
