@@ -33,7 +33,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param signals          friction rules whose stateless match fired on this line
  * @param block            the active block the event belongs to when it was processed (null for untimed lines)
  * @param sessionStart     the earliest event time seen for the session when this line was processed
- * @param event            the original line, unchanged
+ * @param event            the line as written, except that its secrets are replaced by placeholders
+ *                         ({@code [REDACTED:<kind>]}, docs/security.md); {@code fullOutput} is kept whole
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record EnrichedEvent(
@@ -61,7 +62,8 @@ public record EnrichedEvent(
         Instant sessionStart,
         JsonNode event) {
 
-    public static final int SCHEMA_VERSION = 1;
+    /** 2: {@code event} and every text field are redacted; 1 carried the line as written. */
+    public static final int SCHEMA_VERSION = 2;
 
     /** A stateless rule match on one line: which rule, and the excerpt that matched. */
     public record Signal(String ruleId, String category, String severity, String excerpt) {

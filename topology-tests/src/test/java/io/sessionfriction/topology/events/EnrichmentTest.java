@@ -42,7 +42,7 @@ class EnrichmentTest {
             driver.pipe("s1", "alice", prompt, tool);
 
             EnrichedEvent use = driver.enriched().get(1);
-            assertThat(use.schemaVersion()).isEqualTo(1);
+            assertThat(use.schemaVersion()).isEqualTo(2);
             assertThat(use.sessionKey()).isEqualTo("s1");
             assertThat(use.user()).isEqualTo("alice");
             assertThat(use.sessionId()).isEqualTo(SESSION_ID);
