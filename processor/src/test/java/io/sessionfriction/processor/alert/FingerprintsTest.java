@@ -14,4 +14,11 @@ class FingerprintsTest {
                 .isEqualTo("task <hex> of <uuid> failed");
         assertThat(Fingerprints.mask("the defaced facade")).isEqualTo("the defaced facade");
     }
+
+    @Test
+    void aPlaceholdersHashIsLeftOutSoOneProblemStaysOneAlertWhateverSecretOrKey() {
+        assertThat(Fingerprints.mask("curl: (22) 401 for Authorization: Bearer [REDACTED:authorization-header:3f9a1c2b]"))
+                .isEqualTo(Fingerprints.mask("curl: (22) 401 for Authorization: Bearer [REDACTED:authorization-header:abcdefab]"))
+                .isEqualTo("curl: (N) N for Authorization: Bearer [REDACTED:authorization-header]");
+    }
 }

@@ -19,6 +19,13 @@ class TextualHelpersTest {
     }
 
     @Test
+    void aRedactedSecretCountsByItsKindSoAnotherSecretOrARotatedKeyMakesNoNewCommand() {
+        assertThat(CommandNormalizer.normalize("PGPASSWORD=[REDACTED:password-assignment:3f9a1c2b] psql -h db"))
+                .isEqualTo(CommandNormalizer.normalize("PGPASSWORD=[REDACTED:password-assignment:deadbeef] psql -h db"))
+                .isEqualTo("PGPASSWORD=[REDACTED:password-assignment] psql -h db");
+    }
+
+    @Test
     void anInputSummaryNamesTheToolAndWhatItActsOn() {
         assertThat(InputSummary.of("Read", Lines.json("{\"file_path\":\"/data/a.csv\",\"limit\":10}"))).isEqualTo("Read /data/a.csv");
         assertThat(InputSummary.of("Bash", Lines.json("{\"command\":\"ls\\n  -la\"}"))).isEqualTo("Bash ls -la");
