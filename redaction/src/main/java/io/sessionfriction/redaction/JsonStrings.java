@@ -2,6 +2,8 @@ package io.sessionfriction.redaction;
 
 import java.util.function.UnaryOperator;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 /**
  * The string literals inside raw, possibly broken, JSON text. In such text a secret can hide behind
  * escapes ({@code \"password\": \"...\"}, a PEM key's lines joined by {@code \n}), so each literal that
@@ -28,7 +30,7 @@ final class JsonStrings {
                         out = new StringBuilder(text.length());
                     }
                     out.append(text, copied, i + 1);
-                    encode(redacted, out);
+                    out.append(JsonStringEncoder.getInstance().quoteAsString(redacted));
                     copied = end;
                 }
             }
@@ -81,26 +83,6 @@ final class JsonStrings {
             i++;
         }
         return out.toString();
-    }
-
-    static void encode(String value, StringBuilder out) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
     }
 
     private static boolean isHex(String text, int from, int to) {

@@ -101,11 +101,6 @@ public final class Redactor {
         return new Redacted(redacted, pass.findings());
     }
 
-    /** The kinds this redactor's rules name, in rule order. */
-    public List<String> kinds() {
-        return rules.stream().map(RedactionRule::kind).distinct().toList();
-    }
-
     /** Where a rule found a secret in a text: the chars to replace, and the kind to name. */
     private record Span(int start, int end, String kind) {
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -103,8 +104,8 @@ class RedactionCatalogueTest {
                 """);
 
         assertThatThrownBy(() -> RedactionCatalogue.load(Optional.of(user)))
-                .isInstanceOf(RedactionCatalogueException.class)
-                .satisfies(e -> assertThat(((RedactionCatalogueException) e).problems()).containsExactlyInAnyOrder(
+                .isInstanceOf(IllegalArgumentException.class)
+                .satisfies(e -> assertThat(problems(e)).containsExactlyInAnyOrder(
                         "rule 'Bad_Id' (user file " + user + "): field 'id' 'Bad_Id' must be kebab-case (a-z, 0-9, single dashes)",
                         "rule 'Bad_Id' (user file " + user + "): field 'kind' 'Bad_Id' must be kebab-case: it is written into every placeholder and metric",
                         "rule 'no-literals' (user file " + user + "): field 'literals' is required: the pre-filter runs a rule's pattern only on text holding one of its literals",
@@ -128,6 +129,13 @@ class RedactionCatalogueTest {
                 .hasMessageContaining("user file " + notYaml + ": not valid YAML");
         assertThatThrownBy(() -> RedactionCatalogue.load(Optional.of(list)))
                 .hasMessageContaining("user file " + list + ": expected a mapping whose field 'rules' is a list of rules");
+    }
+
+    /** The message's lines after its first: one problem each. */
+    private static List<String> problems(Throwable e) {
+        List<String> lines = List.of(e.getMessage().split("\n"));
+        assertThat(lines.get(0)).isEqualTo("invalid redaction rule catalogue:");
+        return lines.subList(1, lines.size()).stream().map(String::strip).toList();
     }
 
     private Path write(String yaml) throws IOException {

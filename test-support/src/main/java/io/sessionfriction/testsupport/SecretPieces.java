@@ -4,6 +4,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
 /**
  * The pieces of a secret a leak would show: every run of {@value #PIECE} chars of its value, as written and
  * as JSON escapes it (a secret inside a JSON string value on a topic). Finding none of them in a text is
@@ -17,7 +19,7 @@ public final class SecretPieces {
 
     private SecretPieces(String value) {
         addWindows(value);
-        addWindows(jsonEscaped(value));
+        addWindows(new String(JsonStringEncoder.getInstance().quoteAsString(value)));
     }
 
     public static SecretPieces of(String value) {
@@ -33,20 +35,5 @@ public final class SecretPieces {
         for (int i = 0; i + PIECE <= text.length(); i++) {
             pieces.add(text.substring(i, i + PIECE));
         }
-    }
-
-    private static String jsonEscaped(String value) {
-        StringBuilder out = new StringBuilder();
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> out.append(c < 0x20 ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-            }
-        }
-        return out.toString();
     }
 }

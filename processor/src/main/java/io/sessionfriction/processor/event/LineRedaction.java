@@ -2,9 +2,7 @@ package io.sessionfriction.processor.event;
 
 import java.util.function.Consumer;
 
-import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
-import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
-import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.kstream.ValueMapperWithKey;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -21,11 +19,10 @@ import io.sessionfriction.redaction.Redactor;
  * <p>A changed line stands for its redacted text from then on: the enriched topic and a dead letter's
  * {@code raw} carry that text, never the original.
  */
-public final class LineRedaction implements FixedKeyProcessor<String, TranscriptLine, TranscriptLine> {
+public final class LineRedaction implements ValueMapperWithKey<String, TranscriptLine, TranscriptLine> {
 
     private final Redactor redactor;
     private final ProcessorEvents events;
-    private FixedKeyProcessorContext<String, TranscriptLine> context;
 
     public LineRedaction(Redactor redactor, ProcessorEvents events) {
         this.redactor = redactor;
@@ -33,16 +30,9 @@ public final class LineRedaction implements FixedKeyProcessor<String, Transcript
     }
 
     @Override
-    public void init(FixedKeyProcessorContext<String, TranscriptLine> context) {
-        this.context = context;
-    }
-
-    @Override
-    public void process(FixedKeyRecord<String, TranscriptLine> record) {
-        TranscriptLine line = record.value();
-        TranscriptLine redacted = redacted(line, redactor,
-                findings -> findings.byKind().forEach((kind, count) -> events.redacted(record.key(), kind, count)));
-        context.forward(redacted == line ? record : record.withValue(redacted));
+    public TranscriptLine apply(String sessionKey, TranscriptLine line) {
+        return redacted(line, redactor,
+                findings -> findings.byKind().forEach((kind, count) -> events.redacted(sessionKey, kind, count)));
     }
 
     /**

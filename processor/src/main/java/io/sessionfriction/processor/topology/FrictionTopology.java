@@ -78,7 +78,7 @@ public final class FrictionTopology {
         KStream<String, ParsedLine> parsed = builder
                 .stream(input.name(), input.consumed("session-events-source")
                         .withTimestampExtractor(new EventTimestampExtractor()))
-                .processValues(() -> new LineRedaction(redactor, events), Named.as("redact-lines"))
+                .mapValues(new LineRedaction(redactor, events), Named.as("redact-lines"))
                 .processValues(() -> new LineParser(events), Named.as("parse-lines"));
 
         // Bad input is data: it leaves with its reason, and the session goes on.

@@ -38,7 +38,7 @@ class LineRedactionTest {
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("in", Consumed.with(Serdes.String(), new TranscriptLineSerde()))
-                .processValues(() -> new LineRedaction(Redactor.defaults(), new MeteredProcessorEvents(meters)))
+                .mapValues(new LineRedaction(Redactor.defaults(), new MeteredProcessorEvents(meters)))
                 .to("out", Produced.with(Serdes.String(), Json.serde(TranscriptLine.class)));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "line-redaction-test");
