@@ -13,11 +13,12 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import io.sessionfriction.processor.ProcessorEvents;
+import io.sessionfriction.redaction.Placeholders;
 
 /**
  * Drops a line already seen in its session: by {@code uuid}, or for lines without one (queue-operation,
- * pr-link, summary, snapshot) by a hash of their text (a line parsed from the topic writes itself as the
- * text it was read from). The collector re-sends a rewritten file, so
+ * pr-link, summary, snapshot) by a hash of their text (a line writes itself as the text it was read
+ * from, redacted). The collector re-sends a rewritten file, so
  * repeats are normal. A window store bounds the memory: ids are kept for the retention (at least the
  * allowed lateness, so a late repeat is still recognised), then expire with their segment.
  */
@@ -63,7 +64,8 @@ public final class Deduplicator implements FixedKeyProcessor<String, SessionEven
 
     static String identity(SessionEvent event) {
         String uuid = event.uuid();
-        return uuid != null ? "uuid:" + uuid : "sha256:" + sha256(event.line().toString());
+        // Without placeholder hashes: a line re-sent after the redaction key was rotated is still a repeat.
+        return uuid != null ? "uuid:" + uuid : "sha256:" + sha256(Placeholders.withoutHashes(event.line().toString()));
     }
 
     private static String sha256(String text) {
