@@ -10,6 +10,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import io.sessionfriction.collector.CollectorConfig;
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.redaction.Redactor;
 
 /**
  * The cluster a replay runs on and the processor it starts there. The launcher's runtime provides it (the
@@ -47,8 +48,8 @@ public interface ReplayCluster extends AutoCloseable {
     /** Creates the collector's topics and {@code processorTopics} where missing. */
     void createTopics(CollectorConfig collector, int partitions, List<NewTopic> processorTopics);
 
-    /** Starts the topology with these settings and rules, and returns once it is running. */
-    Processor startProcessor(ProcessorSettings settings, RuleCatalogue catalogue);
+    /** Starts the topology with these settings, rules and redaction, and returns once it is running. */
+    Processor startProcessor(ProcessorSettings settings, RuleCatalogue catalogue, Redactor redactor);
 
     @Override
     void close();

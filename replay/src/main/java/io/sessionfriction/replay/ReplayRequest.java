@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.redaction.Redactor;
 import io.sessionfriction.replay.catalogue.SessionSelection;
 
 /**
@@ -18,6 +19,7 @@ import io.sessionfriction.replay.catalogue.SessionSelection;
  * @param latenessGiven      the allowed lateness was given explicitly for this replay, so it is kept; otherwise the
  *                           configured one is raised where the selection's time span needs more
  * @param catalogue          the rules the processor runs and the report describes
+ * @param redactor           what the run's collector and processor take out of the lines (docs/security.md)
  * @param partitions         partitions of the topics the run creates
  * @param timeout            longest wait for the processor to catch up, and for reading its results back
  * @param keepTopics         on a shared cluster, keep the run's topics after the report instead of deleting them
@@ -25,13 +27,14 @@ import io.sessionfriction.replay.catalogue.SessionSelection;
  */
 public record ReplayRequest(Path sessions, SessionSelection selection, ProcessorSettings processor,
                             boolean applicationIdGiven, boolean latenessGiven, RuleCatalogue catalogue,
-                            int partitions, Duration timeout, boolean keepTopics, Path out) {
+                            Redactor redactor, int partitions, Duration timeout, boolean keepTopics, Path out) {
 
     public ReplayRequest {
         Objects.requireNonNull(sessions, "sessions");
         Objects.requireNonNull(selection, "selection");
         Objects.requireNonNull(processor, "processor");
         Objects.requireNonNull(catalogue, "catalogue");
+        Objects.requireNonNull(redactor, "redactor");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(out, "out");
     }

@@ -63,8 +63,8 @@ public final class ReplayRun {
             }
             cluster.createTopics(config, request.partitions(), RunTopics.processorTopics(request.partitions(), settings));
             try {
-                try (ReplayCluster.Processor processor = cluster.startProcessor(settings, request.catalogue());
-                        Collector collector = Collector.create(config, new SimpleMeterRegistry());
+                try (ReplayCluster.Processor processor = cluster.startProcessor(settings, request.catalogue(), request.redactor());
+                        Collector collector = Collector.create(config, request.redactor(), new SimpleMeterRegistry());
                         ProgressTicker ticker = ProgressTicker.start(cluster.adminProperties(), settings.applicationId(),
                                 plan.events(), plan.files(), () -> collector.stats().filesTracked(), listener)) {
                     CollectorStats stats = publishInSessionOrder(root, collector, plan.sessions());

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.redaction.Redactor;
 import io.sessionfriction.replay.catalogue.SessionCatalogue;
 import io.sessionfriction.replay.catalogue.SessionSelection;
 
@@ -78,7 +79,7 @@ class ReplayPlanTest {
 
     private ReplayPlan plan(SessionSelection selection, boolean applicationIdGiven, boolean latenessGiven) {
         ReplayRequest request = new ReplayRequest(root, selection, LIVE, applicationIdGiven, latenessGiven,
-                RuleCatalogue.defaults(), 2, Duration.ofMinutes(1), false, root.resolve("out"));
+                RuleCatalogue.defaults(), Redactor.defaults(), 2, Duration.ofMinutes(1), false, root.resolve("out"));
         return ReplayPlan.of(request, SessionCatalogue.scan(root));
     }
 

@@ -12,6 +12,7 @@ import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import io.sessionfriction.launcher.cli.options.ProcessorOptions;
 import io.sessionfriction.launcher.runtime.KafkaTarget;
 import io.sessionfriction.launcher.runtime.ProcessorRuntime;
+import io.sessionfriction.redaction.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,7 +50,7 @@ final class BenchLatencyCommand implements Callable<Integer> {
         AlertLatency.Result result;
         try (KafkaTarget target = kafka.open(true)) {
             target.createTopics(CollectorConfig.defaults(Path.of("."), target.bootstrapServers()), kafka.partitions());
-            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor.setup())) {
+            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor.setup(Redactor.defaults()))) {
                 result = AlertLatency.measure(target.adminProperties(), events, Duration.ofMillis(intervalMs), runtime::failure);
             }
         }

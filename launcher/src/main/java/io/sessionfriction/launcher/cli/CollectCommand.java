@@ -14,6 +14,7 @@ import io.sessionfriction.kafka.TopicCreator;
 import io.sessionfriction.launcher.cli.options.CollectorOptions;
 import io.sessionfriction.launcher.cli.options.HttpOptions;
 import io.sessionfriction.launcher.cli.options.KafkaOptions;
+import io.sessionfriction.launcher.cli.options.RedactionOptions;
 import io.sessionfriction.launcher.runtime.KafkaTarget;
 import io.sessionfriction.launcher.runtime.ShutdownSignal;
 import io.sessionfriction.launcher.runtime.http.CollectorHealth;
@@ -21,6 +22,7 @@ import io.sessionfriction.launcher.runtime.http.DeferredChecks;
 import io.sessionfriction.launcher.runtime.http.HealthEndpoints;
 import io.sessionfriction.launcher.runtime.http.OpsServer;
 import io.sessionfriction.launcher.runtime.http.Telemetry;
+import io.sessionfriction.redaction.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -49,24 +51,28 @@ final class CollectCommand implements Callable<Integer> {
     @Mixin
     HttpOptions http;
 
+    @Mixin
+    RedactionOptions redaction;
+
     @Option(names = "--once", description = "Publish what the files hold now, commit, and exit.")
     boolean once;
 
     @Override
     public Integer call() throws Exception {
         OptionalInt port = once ? OptionalInt.empty() : http.port(HttpOptions.COLLECT_DEFAULT_PORT);
+        Redactor redactor = redaction.redactor();
         try (ShutdownSignal shutdown = new ShutdownSignal();
                 KafkaTarget target = kafka.open(false)) {
             CollectorConfig config = collector.toConfig(target.bootstrapServers(), target.clientOverrides());
             if (once) {
                 TopicCreator.createMissing(target.adminProperties(), Collector.topics(config, kafka.partitions()));
-                try (Collector tail = Collector.create(config, Metrics.globalRegistry)) {
+                try (Collector tail = Collector.create(config, redactor, Metrics.globalRegistry)) {
                     spec.commandLine().getOut().println(tail.runUntilCaughtUp());
                     return 0;
                 }
             }
             try (Telemetry telemetry = Telemetry.start();
-                    OpsServer server = port.isPresent() ? OpsServer.start(port.getAsInt()) : null) {
+                    OpsServer server = port.isPresent() ? OpsServer.start(http.bind(), port.getAsInt()) : null) {
                 DeferredChecks health = new DeferredChecks("collector connecting to Kafka");
                 if (server != null) {
                     telemetry.install(server);
@@ -74,7 +80,7 @@ final class CollectCommand implements Callable<Integer> {
                 }
                 TopicCreator.createMissing(target.adminProperties(), Collector.topics(config, kafka.partitions()));
                 try (Admin admin = Admin.create(target.adminProperties());
-                        Collector tail = Collector.create(config, Metrics.globalRegistry)) {
+                        Collector tail = Collector.create(config, redactor, Metrics.globalRegistry)) {
                     tail.start();
                     health.set(new CollectorHealth(tail, admin, stuckAfter(config), Clock.systemUTC()));
                     // A fenced or unauthorized producer cannot recover here: exit so the supervisor sees it.

@@ -1,9 +1,12 @@
 package io.sessionfriction.launcher.cli;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
@@ -14,13 +17,16 @@ import io.sessionfriction.kafka.TopicCreator;
 import io.sessionfriction.launcher.cli.options.HttpOptions;
 import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import io.sessionfriction.launcher.cli.options.ProcessorOptions;
+import io.sessionfriction.launcher.cli.options.RedactionOptions;
 import io.sessionfriction.launcher.runtime.KafkaTarget;
 import io.sessionfriction.launcher.runtime.ProcessorRuntime;
+import io.sessionfriction.launcher.runtime.ProcessorSetup;
 import io.sessionfriction.launcher.runtime.ShutdownSignal;
 import io.sessionfriction.launcher.runtime.http.DeferredChecks;
 import io.sessionfriction.launcher.runtime.http.HealthEndpoints;
 import io.sessionfriction.launcher.runtime.http.OpsServer;
 import io.sessionfriction.launcher.runtime.http.SessionEndpoints;
+import io.sessionfriction.launcher.runtime.http.SessionsToken;
 import io.sessionfriction.launcher.runtime.http.StreamsHealth;
 import io.sessionfriction.launcher.runtime.http.Telemetry;
 import io.sessionfriction.processor.Topics;
@@ -45,20 +51,31 @@ final class ProcessCommand implements Callable<Integer> {
     @Mixin
     HttpOptions http;
 
+    @Mixin
+    RedactionOptions redaction;
+
     @Option(names = "--advertised-http", paramLabel = "HOST:PORT",
             description = "Where other processor instances reach this one's HTTP endpoint, to forward session queries "
                     + "(Kafka Streams' application.server; default: this host's name and --http-port).")
     String advertisedHttp;
 
+    @Option(names = "--sessions-token-file", paramLabel = "FILE",
+            description = "File holding the bearer token /sessions asks for (at least " + SessionsToken.MIN_CHARS
+                    + " chars, e.g. `openssl rand -hex 32`): it serves prompts and commands. Every instance needs the same. "
+                    + "/metrics and /health/* stay open. Default: /sessions is open to whoever reaches --http-bind.")
+    Path sessionsTokenFile;
+
     @Override
     public Integer call() throws Exception {
         OptionalInt port = http.port(HttpOptions.PROCESS_DEFAULT_PORT);
+        ProcessorSetup setup = processor.setup(redaction.redactor());
+        Optional<SessionsToken> token = sessionsToken();
         HostInfo self = port.isPresent() ? advertised(port.getAsInt()) : null;
         Map<String, Object> extra = self == null ? Map.of()
                 : Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
         try (ShutdownSignal shutdown = new ShutdownSignal();
                 Telemetry telemetry = Telemetry.start();
-                OpsServer server = port.isPresent() ? OpsServer.start(port.getAsInt()) : null;
+                OpsServer server = port.isPresent() ? OpsServer.start(http.bind(), port.getAsInt()) : null;
                 KafkaTarget target = kafka.open(false)) {
             DeferredChecks health = new DeferredChecks("processor starting: creating topics");
             if (server != null) {
@@ -66,11 +83,11 @@ final class ProcessCommand implements Callable<Integer> {
                 HealthEndpoints.install(server, health);
             }
             TopicCreator.createMissing(target.adminProperties(), Topics.newTopics(kafka.partitions()));
-            try (ProcessorRuntime runtime = ProcessorRuntime.create(target, processor.setup(), extra)) {
+            try (ProcessorRuntime runtime = ProcessorRuntime.create(target, setup, extra)) {
                 telemetry.bind(runtime.streams());
                 health.set(new StreamsHealth(runtime.streams(), runtime::failure));
                 if (server != null) {
-                    SessionEndpoints.install(server, runtime.streams(), self);
+                    SessionEndpoints.install(server, runtime.streams(), self, token);
                 }
                 runtime.startAndAwaitRunning(START_BOUND);
                 shutdown.await();
@@ -78,6 +95,17 @@ final class ProcessCommand implements Callable<Integer> {
             }
         } catch (InterruptedException e) {
             return 130;
+        }
+    }
+
+    private Optional<SessionsToken> sessionsToken() {
+        if (sessionsTokenFile == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SessionsToken.fromFile(sessionsTokenFile));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("--sessions-token-file: " + sessionsTokenFile + ": " + e.getMessage(), e);
         }
     }
 

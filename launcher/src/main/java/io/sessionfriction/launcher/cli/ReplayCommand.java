@@ -14,6 +14,7 @@ import io.sessionfriction.launcher.cli.options.CollectorOptions;
 import io.sessionfriction.launcher.cli.options.DurationConverter;
 import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import io.sessionfriction.launcher.cli.options.ProcessorOptions;
+import io.sessionfriction.launcher.cli.options.RedactionOptions;
 import io.sessionfriction.launcher.runtime.ReplayTarget;
 import io.sessionfriction.processor.alert.FixesRegistry;
 import io.sessionfriction.replay.ReplayPlan;
@@ -43,6 +44,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     ProcessorOptions processor;
+
+    @Mixin
+    RedactionOptions redaction;
 
     @Option(names = "--sessions", paramLabel = "DIR", defaultValue = CollectorOptions.SAMPLE_SESSIONS,
             description = "Sessions root, laid out as the collector expects (default: ${DEFAULT-VALUE}).")
@@ -85,7 +89,7 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayRequest request = new ReplayRequest(sessions,
                 new SessionSelection(Optional.ofNullable(since), Optional.ofNullable(until), users), processor.settings(),
                 typed.hasMatchedOption("--application-id"), typed.hasMatchedOption("--allowed-lateness"),
-                processor.catalogue(), kafka.partitions(), timeout, keepTopics, out);
+                processor.catalogue(), redaction.redactor(), kafka.partitions(), timeout, keepTopics, out);
         FixesRegistry fixes = processor.fixes();
         ReplayPlan plan = ReplayPlan.of(request);
         console.printf("Selected %d of %d sessions (%d files, %,d events) by their own timestamps: %s%n",

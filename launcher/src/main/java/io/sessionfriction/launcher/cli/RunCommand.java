@@ -16,12 +16,14 @@ import io.sessionfriction.launcher.cli.options.CollectorOptions;
 import io.sessionfriction.launcher.cli.options.DurationConverter;
 import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import io.sessionfriction.launcher.cli.options.ProcessorOptions;
+import io.sessionfriction.launcher.cli.options.RedactionOptions;
 import io.sessionfriction.launcher.runtime.AlertPrinter;
 import io.sessionfriction.launcher.runtime.CatchUp;
 import io.sessionfriction.launcher.runtime.KafkaTarget;
 import io.sessionfriction.launcher.runtime.ProcessorRuntime;
 import io.sessionfriction.launcher.runtime.ShutdownSignal;
 import io.sessionfriction.processor.Topics;
+import io.sessionfriction.redaction.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ProcessorOptions processor;
 
+    @Mixin
+    RedactionOptions redaction;
+
     @Option(names = "--follow", description = "Keep tailing the sessions folder until Ctrl-C instead of exiting when caught up.")
     boolean follow;
 
@@ -59,13 +64,14 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         collector.toConfig("validation-only", Map.of());
+        Redactor redactor = redaction.redactor();
         try (ShutdownSignal shutdown = new ShutdownSignal();
                 KafkaTarget target = kafka.open(true)) {
             CollectorConfig config = collector.toConfig(target.bootstrapServers(), target.clientOverrides());
             target.createTopics(config, kafka.partitions());
-            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor.setup());
+            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor.setup(redactor));
                     AlertPrinter printer = AlertPrinter.start(target, out, target.embedded());
-                    Collector tail = Collector.create(config, Metrics.globalRegistry);
+                    Collector tail = Collector.create(config, redactor, Metrics.globalRegistry);
                     CatchUp catchUp = new CatchUp(target)) {
                 out.println("Collecting " + collector.sessions() + " into " + target.bootstrapServers()
                         + (target.embedded() ? " (embedded broker)" : "") + "; alerts follow.");

@@ -48,7 +48,7 @@ public final class ProcessorRuntime implements AutoCloseable {
     private static Topology topology(ProcessorSetup setup) {
         ProcessorSettings settings = setup.settings();
         RuleCatalogue catalogue = setup.catalogue();
-        return FrictionTopology.build(settings, new RuleMatcher(catalogue),
+        return FrictionTopology.build(settings, setup.redactor(), new RuleMatcher(catalogue),
                 new FrictionAlertStage(catalogue, setup.fixes(), settings));
     }
 

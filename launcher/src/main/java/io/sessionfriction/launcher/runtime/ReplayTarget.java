@@ -13,6 +13,7 @@ import io.sessionfriction.collector.CollectorConfig;
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.alert.FixesRegistry;
 import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.redaction.Redactor;
 import io.sessionfriction.replay.ReplayCluster;
 
 /** A replay's cluster: a {@link KafkaTarget}, with the processor started on it as {@code run} starts it. */
@@ -58,11 +59,11 @@ public final class ReplayTarget implements ReplayCluster {
     }
 
     @Override
-    public Processor startProcessor(ProcessorSettings settings, RuleCatalogue catalogue) {
+    public Processor startProcessor(ProcessorSettings settings, RuleCatalogue catalogue, Redactor redactor) {
         CatchUp catchUp = new CatchUp(target);
         ProcessorRuntime runtime;
         try {
-            runtime = ProcessorRuntime.start(target, new ProcessorSetup(settings, catalogue, fixes, stateDir));
+            runtime = ProcessorRuntime.start(target, new ProcessorSetup(settings, catalogue, fixes, redactor, stateDir));
         } catch (RuntimeException e) {
             catchUp.close();
             throw e;

@@ -54,9 +54,14 @@ public final class FrictionTopology {
     private FrictionTopology() {
     }
 
-    /** The topology with its events counted in Micrometer's global registry (where the launcher adds Prometheus). */
+    /** The topology with the shipped redaction rules, its events counted in Micrometer's global registry. */
     public static Topology build(ProcessorSettings settings, SignalMatcher matcher, AlertStage alerts) {
-        return build(settings, matcher, alerts, new MeteredProcessorEvents(Metrics.globalRegistry));
+        return build(settings, Redactor.defaults(), matcher, alerts);
+    }
+
+    /** The topology with its events counted in Micrometer's global registry (where the launcher adds Prometheus). */
+    public static Topology build(ProcessorSettings settings, Redactor redactor, SignalMatcher matcher, AlertStage alerts) {
+        return build(settings, redactor, matcher, alerts, new MeteredProcessorEvents(Metrics.globalRegistry));
     }
 
     /** The topology with the shipped redaction rules (placeholders without a hash). */

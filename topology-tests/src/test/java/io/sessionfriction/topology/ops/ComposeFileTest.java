@@ -129,6 +129,15 @@ class ComposeFileTest {
     }
 
     @Test
+    void everyEndpointListensOnItsContainersInterfacesAndIsPublishedOnTheHostsLoopbackOnly() {
+        for (String app : List.of("collector", "processor-1", "processor-2")) {
+            assertThat(environment(app).get("SESSION_FRICTION_HTTP_BIND")).as(app).isEqualTo("0.0.0.0");
+            assertThat(services.path(app).path("ports")).as(app).isNotEmpty()
+                    .allSatisfy(port -> assertThat(port.asText()).startsWith("127.0.0.1:"));
+        }
+    }
+
+    @Test
     void theCollectorReadsTheSessionsFolderReadOnly() {
         String mount = services.path("collector").path("volumes").path(0).asText();
         assertThat(mount).endsWith(":" + environment("collector").get("SESSION_FRICTION_SESSIONS") + ":ro");

@@ -36,7 +36,16 @@ final class Http {
 
     /** GET; a refused connection is status -1, so callers can await an endpoint coming up. */
     static Answer get(int port, String pathAndQuery) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+        return get(port, pathAndQuery, HttpRequest.newBuilder());
+    }
+
+    /** GET with {@code Authorization: Bearer <token>}. */
+    static Answer get(int port, String pathAndQuery, String token) {
+        return get(port, pathAndQuery, HttpRequest.newBuilder().header("Authorization", "Bearer " + token));
+    }
+
+    private static Answer get(int port, String pathAndQuery, HttpRequest.Builder builder) {
+        HttpRequest request = builder.uri(URI.create("http://localhost:" + port + pathAndQuery))
                 .timeout(Duration.ofSeconds(10)).GET().build();
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());

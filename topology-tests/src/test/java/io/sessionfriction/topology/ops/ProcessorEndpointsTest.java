@@ -37,6 +37,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionfriction.collector.Collector;
 import io.sessionfriction.collector.CollectorConfig;
+import io.sessionfriction.launcher.cli.options.HttpOptions;
 import io.sessionfriction.launcher.runtime.http.HealthEndpoints;
 import io.sessionfriction.launcher.runtime.http.OpsServer;
 import io.sessionfriction.launcher.runtime.http.StreamsHealth;
@@ -54,7 +55,7 @@ import io.sessionfriction.topology.e2e.KafkaFixture;
 /**
  * The processor's operations endpoint on a real broker: readiness follows Kafka Streams' state, and two
  * {@code process} instances of one application answer {@code /sessions} for any session, whichever of
- * them holds its partition.
+ * them holds its partition, to a request with their bearer token only; errors never quote the request.
  */
 class ProcessorEndpointsTest {
 
@@ -62,6 +63,7 @@ class ProcessorEndpointsTest {
     private static final Duration GAP = Duration.ofMinutes(10);
     private static final Duration BOUND = Duration.ofSeconds(45);
     private static final Instant T0 = Instant.parse("2026-02-11T20:00:00Z");
+    private static final String TOKEN = "9f8e7d6c5b4a39281726354d6e5f4a3b";
 
     private static KafkaFixture kafka;
 
@@ -93,7 +95,7 @@ class ProcessorEndpointsTest {
         RuleCatalogue rules = RuleCatalogue.defaults();
         try (KafkaStreams streams = new KafkaStreams(FrictionTopology.build(settings, new RuleMatcher(rules),
                         new FrictionAlertStage(rules, FixesRegistry.empty(), settings)), props);
-                OpsServer server = OpsServer.start(0)) {
+                OpsServer server = OpsServer.start(HttpOptions.DEFAULT_BIND, 0)) {
             HealthEndpoints.install(server, new StreamsHealth(streams, () -> null));
 
             Http.Answer before = Http.get(server.port(), "/health/ready");
@@ -130,8 +132,9 @@ class ProcessorEndpointsTest {
         }
         int port1 = Http.freePort();
         int port2 = Http.freePort();
-        try (CliInBackground first = process(port1, "one");
-                CliInBackground second = process(port2, "two")) {
+        Path tokenFile = Files.writeString(stateDirs.resolve("sessions-token"), TOKEN + "\n");
+        try (CliInBackground first = process(port1, "one", tokenFile);
+                CliInBackground second = process(port2, "two", tokenFile)) {
             awaitReady(first, port1);
             awaitReady(second, port2);
             try (Collector collector = Collector.create(CollectorConfig.defaults(sessions, kafka.bootstrapServers())
@@ -160,10 +163,18 @@ class ProcessorEndpointsTest {
             assertThat(servedBy).as("both instances hold sessions").containsExactlyInAnyOrder(
                     "localhost:" + port1, "localhost:" + port2);
 
-            assertThat(Http.get(port1, "/sessions/no-such-session").status()).isEqualTo(404);
-            assertThat(Http.get(port2, "/sessions").status()).as("a list needs its user").isEqualTo(400);
+            String anySession = bySession.keySet().iterator().next();
+            assertThat(Http.get(port1, "/sessions/" + anySession).status()).as("no token").isEqualTo(401);
+            assertThat(Http.get(port2, "/sessions?user=alice", "not-the-token-at-all").status()).isEqualTo(401);
+            assertThat(Http.get(port1, "/health/live").status()).as("probes stay open").isEqualTo(200);
+            assertThat(Http.get(port1, "/sessions/no-such-session", TOKEN))
+                    .isEqualTo(new Http.Answer(404, "{\"error\":\"unknown session\"}"));
+            assertThat(Http.get(port1, "/sessions/%3Cscript%3Ealert(1)%3C%2Fscript%3E", TOKEN).body())
+                    .isEqualTo("{\"error\":\"malformed session id: 1 to 200 of A-Z a-z 0-9 . _ -\"}");
+            assertThat(Http.get(port2, "/sessions/a/b", TOKEN).status()).isEqualTo(400);
+            assertThat(Http.get(port2, "/sessions", TOKEN).status()).as("a list needs its user").isEqualTo(400);
             for (int port : new int[] {port1, port2}) {
-                JsonNode alice = Http.get(port, "/sessions?user=alice").json();
+                JsonNode alice = Http.get(port, "/sessions?user=alice", TOKEN).json();
                 assertThat(alice.path("sessions")).extracting(s -> s.path("sessionKey").asText())
                         .containsExactlyInAnyOrderElementsOf(alicesSessions);
                 assertThat(alice.path("unavailable")).isEmpty();
@@ -199,19 +210,20 @@ class ProcessorEndpointsTest {
     private JsonNode awaitSession(int port, String id, double expectedActiveSeconds) {
         String path = "/sessions/" + id;
         Awaitility.await(path + " on " + port).atMost(BOUND).until(() -> {
-            Http.Answer answer = Http.get(port, path);
+            Http.Answer answer = Http.get(port, path, TOKEN);
             return answer.status() == 200 && answer.json().path("totalActiveSeconds").asDouble() == expectedActiveSeconds
                     && answer.json().path("runningCommands").path(0).path("elapsedSeconds").asLong() == 7
                     && answer.json().path("alerts").size() > 0;
         });
-        JsonNode answer = Http.get(port, path).json();
+        JsonNode answer = Http.get(port, path, TOKEN).json();
         assertThat(answer.path("sessionKey").asText()).isEqualTo(id);
         assertThat(answer.path("totalActiveSeconds").asDouble()).isEqualTo(expectedActiveSeconds);
         return answer;
     }
 
-    private CliInBackground process(int port, String name) {
+    private CliInBackground process(int port, String name, Path tokenFile) {
         return CliInBackground.start("process-" + name, "process",
+                "--sessions-token-file", tokenFile.toString(),
                 "--bootstrap-servers", kafka.bootstrapServers(),
                 "--application-id", "ops-two-instances",
                 "--state-dir", stateDirs.resolve(name).toString(),

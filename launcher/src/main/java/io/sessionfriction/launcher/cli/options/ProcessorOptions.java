@@ -8,6 +8,7 @@ import io.sessionfriction.launcher.runtime.ProcessorSetup;
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.alert.FixesRegistry;
 import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.redaction.Redactor;
 import picocli.CommandLine.Option;
 
 /** The processor's options; one declaration each, shared by every command that processes, defaults from {@link ProcessorSettings}. */
@@ -52,8 +53,8 @@ public final class ProcessorOptions {
     }
 
     /** Everything the processor runs with; the rules and fixes files are read here. */
-    public ProcessorSetup setup() {
-        return new ProcessorSetup(settings(), catalogue(), fixes(), stateDir());
+    public ProcessorSetup setup(Redactor redactor) {
+        return new ProcessorSetup(settings(), catalogue(), fixes(), redactor, stateDir());
     }
 
     public RuleCatalogue catalogue() {

@@ -15,8 +15,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * The operations endpoint of a process: the JDK's own HTTP server (no web framework), a few threads,
- * routes added by whoever owns what they answer. A handler that throws answers 500 with the reason
- * instead of leaving the probe hanging.
+ * routes added by whoever owns what they answer. A handler that throws answers 500 instead of leaving
+ * the probe hanging; the reason is logged, not answered, since it can quote the request.
  */
 public final class OpsServer implements AutoCloseable {
 
@@ -31,10 +31,10 @@ public final class OpsServer implements AutoCloseable {
         this.executor = executor;
     }
 
-    /** Listens on every interface at {@code port} (0: a free port, see {@link #port()}). */
-    public static OpsServer start(int port) {
+    /** Listens on {@code bind} (an address of this host; 0.0.0.0 for every interface) at {@code port} (0: a free port). */
+    public static OpsServer start(String bind, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(port), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(bind, port), 0);
             ExecutorService executor = Executors.newFixedThreadPool(THREADS, runnable -> {
                 Thread thread = new Thread(runnable, "ops-http");
                 thread.setDaemon(true);
@@ -43,10 +43,10 @@ public final class OpsServer implements AutoCloseable {
             server.setExecutor(executor);
             server.start();
             OpsServer ops = new OpsServer(server, executor);
-            log.info("Operations HTTP endpoint on port {}", ops.port());
+            log.info("Operations HTTP endpoint on {}:{}", bind, ops.port());
             return ops;
         } catch (IOException e) {
-            throw new UncheckedIOException("--http-port: cannot listen on port " + port + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("--http-bind, --http-port: cannot listen on " + bind + ":" + port + ": " + e.getMessage(), e);
         }
     }
 
@@ -60,12 +60,15 @@ public final class OpsServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    // Not try-with-resources: that would close the exchange before the 500 could be sent.
     private static void handle(HttpExchange exchange, HttpHandler handler) throws IOException {
-        try (exchange) {
+        try {
             handler.handle(exchange);
         } catch (RuntimeException | IOException e) {
-            log.warn("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI(), e.toString());
-            Responses.error(exchange, 500, e.toString());
+            log.warn("{} {} failed: {}", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(), e.toString());
+            Responses.error(exchange, 500, "internal error (logged)");
+        } finally {
+            exchange.close();
         }
     }
 

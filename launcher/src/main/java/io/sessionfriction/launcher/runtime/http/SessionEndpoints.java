@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -34,6 +35,9 @@ import io.sessionfriction.processor.Topics;
  * to that instance's HTTP endpoint ({@code application.server}) when it is another one; a user's list
  * is gathered from every instance. A forwarded request carries {@code scope=local}, so it is answered
  * from the receiver's own stores and never forwarded again, even while the two disagree during a rebalance.
+ *
+ * <p>With a {@link SessionsToken} every request needs it ({@code Authorization: Bearer ...}), forwarded ones
+ * included. An error never quotes the request: an unknown session is 404, a malformed id or query 400.
  */
 public final class SessionEndpoints {
 
@@ -41,23 +45,28 @@ public final class SessionEndpoints {
     private static final String LOCAL = "local";
     private static final int DEFAULT_LIMIT = 100;
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
+    /** What a session key from a transcript's path looks like (a UUID, or a flat file's id). */
+    private static final Pattern SESSION_KEY = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
     private final KafkaStreams streams;
     private final HostInfo self;
     private final SessionStores stores;
+    private final Optional<SessionsToken> token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
 
-    private SessionEndpoints(KafkaStreams streams, HostInfo self) {
+    private SessionEndpoints(KafkaStreams streams, HostInfo self, Optional<SessionsToken> token) {
         this.streams = streams;
         this.self = self;
         this.stores = new SessionStores(streams);
+        this.token = token;
     }
 
     /**
-     * @param self this instance's {@code application.server}: the host and port other instances reach it at
+     * @param self  this instance's {@code application.server}: the host and port other instances reach it at
+     * @param token the bearer token every request must carry, or none
      */
-    public static void install(OpsServer server, KafkaStreams streams, HostInfo self) {
-        SessionEndpoints endpoints = new SessionEndpoints(streams, self);
+    public static void install(OpsServer server, KafkaStreams streams, HostInfo self, Optional<SessionsToken> token) {
+        SessionEndpoints endpoints = new SessionEndpoints(streams, self, token);
         server.route(PATH, endpoints::handle);
     }
 
@@ -65,20 +74,25 @@ public final class SessionEndpoints {
         if (!Responses.requireGet(exchange)) {
             return;
         }
+        if (token.isPresent() && !token.get().permits(exchange)) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"sessions\"");
+            Responses.error(exchange, 401, "/sessions needs the bearer token (Authorization: Bearer ...)");
+            return;
+        }
+        // The server has answered 400 already to a URI with a broken percent-encoding: these decode.
         String path = exchange.getRequestURI().getRawPath();
         Map<String, String> query = Responses.query(exchange);
+        String id = path.startsWith(PATH + "/") ? URLDecoder.decode(path.substring(PATH.length() + 1), StandardCharsets.UTF_8) : "";
         boolean local = LOCAL.equals(query.get("scope"));
         if (path.equals(PATH) || path.equals(PATH + "/")) {
             list(exchange, query, local);
-            return;
+        } else if (!path.startsWith(PATH + "/")) {
+            Responses.error(exchange, 404, "no such resource");
+        } else if (!SESSION_KEY.matcher(id).matches()) {
+            Responses.error(exchange, 400, "malformed session id: 1 to 200 of A-Z a-z 0-9 . _ -");
+        } else {
+            one(exchange, id, local);
         }
-        String id = path.startsWith(PATH + "/")
-                ? URLDecoder.decode(path.substring(PATH.length() + 1), StandardCharsets.UTF_8) : "";
-        if (id.isEmpty() || id.contains("/")) {
-            Responses.error(exchange, 404, "no such resource: " + path);
-            return;
-        }
-        one(exchange, id, local);
     }
 
     private void one(HttpExchange exchange, String sessionKey, boolean local) throws IOException {
@@ -102,7 +116,7 @@ public final class SessionEndpoints {
         if (session.isPresent()) {
             Responses.json(exchange, 200, session.get());
         } else {
-            Responses.error(exchange, 404, "unknown session: " + sessionKey);
+            Responses.error(exchange, 404, "unknown session");
         }
     }
 
@@ -175,9 +189,11 @@ public final class SessionEndpoints {
         return self.host() + ":" + self.port();
     }
 
-    private static HttpRequest request(HostInfo host, String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-                .timeout(FORWARD_TIMEOUT).GET().build();
+    private HttpRequest request(HostInfo host, String pathAndQuery) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+                .timeout(FORWARD_TIMEOUT).GET();
+        token.ifPresent(bearer -> request.header(SessionsToken.HEADER, bearer.headerValue()));
+        return request.build();
     }
 
     private static String encode(String value) {

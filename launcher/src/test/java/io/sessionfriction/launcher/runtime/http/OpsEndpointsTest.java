@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.Metrics;
+import io.sessionfriction.launcher.cli.options.HttpOptions;
 
 /** The operations endpoint without Kafka: probe status codes and bodies, the Prometheus exposition. */
 class OpsEndpointsTest {
@@ -25,7 +26,7 @@ class OpsEndpointsTest {
 
     @BeforeEach
     void start() {
-        server = OpsServer.start(0);
+        server = OpsServer.start(HttpOptions.DEFAULT_BIND, 0);
         telemetry = Telemetry.start();
         telemetry.install(server);
         HealthEndpoints.install(server, new Health.Checks() {
@@ -75,6 +76,17 @@ class OpsEndpointsTest {
 
         assertThat(post.statusCode()).isEqualTo(405);
         assertThat(post.headers().firstValue("Allow")).hasValue("GET");
+    }
+
+    @Test
+    void aHandlerFailureAnswers500WithoutQuotingTheRequest() throws Exception {
+        server.route("/boom", exchange -> {
+            throw new IllegalStateException("cannot handle " + exchange.getRequestURI());
+        });
+
+        Answer failed = get("/boom?secret=ghp_1a2B3c4D5e6F7g8H9i0JkLmNoPqRsTuVwXyZ");
+
+        assertThat(failed).isEqualTo(new Answer(500, "{\"error\":\"internal error (logged)\"}"));
     }
 
     private Answer get(String path) throws IOException, InterruptedException {
