@@ -28,10 +28,6 @@ public final class SessionsToken {
         this.expected = header(token).getBytes(StandardCharsets.US_ASCII);
     }
 
-    public static SessionsToken of(String token) {
-        return new SessionsToken(token);
-    }
-
     /** The token is the file's content without surrounding whitespace. */
     public static SessionsToken fromFile(Path file) throws IOException {
         return new SessionsToken(Files.readString(file, StandardCharsets.UTF_8).strip());
