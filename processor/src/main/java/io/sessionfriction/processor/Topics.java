@@ -67,7 +67,7 @@ public final class Topics {
     /** Key = session key; the latest record is the session's activity so far. */
     public static final Topic<String, SessionActivity> SESSION_ACTIVITY =
             new Topic<>("session-activity", Serdes.String(), Json.serde(SessionActivity.class), true);
-    /** Key = {@code sessionKey|toolUseId}; the latest record is the command's state. */
+    /** Key = {@code sessionKey|toolUseId} ({@link SessionScopedKey}); the latest record is the command's state. */
     public static final Topic<String, CommandProgress> COMMAND_PROGRESS =
             new Topic<>("command-progress", Serdes.String(), Json.serde(CommandProgress.class), true);
     /** Alert values are the alert stage's JSON; declared here as JSON trees so this class does not depend on it. */

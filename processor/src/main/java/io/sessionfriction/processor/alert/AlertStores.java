@@ -7,6 +7,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 
 import io.sessionfriction.processor.Json;
 import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.SessionScopedKey;
 
 /**
  * The alert stage's state stores, all keyed within a session so they partition with it and can be
@@ -26,10 +27,10 @@ record AlertStores(String sessions, String toolCalls, String alerts) {
 
     /** The key of a session's entry in the tool-call and alert stores; its prefix finds them all. */
     static String withinSession(String sessionKey, String id) {
-        return sessionPrefix(sessionKey) + id;
+        return SessionScopedKey.of(sessionKey, id);
     }
 
     static String sessionPrefix(String sessionKey) {
-        return sessionKey + '|';
+        return SessionScopedKey.prefix(sessionKey);
     }
 }

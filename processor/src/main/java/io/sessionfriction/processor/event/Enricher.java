@@ -10,6 +10,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.sessionfriction.processor.activity.PlacedEvent;
+import io.sessionfriction.processor.SessionScopedKey;
 
 /**
  * Builds the {@link EnrichedEvent} of each line. A tool_use is remembered (store {@code tool-uses}) until
@@ -54,7 +55,7 @@ public final class Enricher implements FixedKeyProcessor<String, PlacedEvent, En
         if (toolUseId == null) {
             return null;
         }
-        String key = event.sessionKey() + '|' + toolUseId;
+        String key = SessionScopedKey.of(event.sessionKey(), toolUseId);
         if (event.kind() == EventKind.TOOL_USE) {
             ToolUseRef ref = describe(LineFields.toolUse(event.line()));
             toolUses.put(key, ref);

@@ -2,6 +2,8 @@ package io.sessionfriction.processor.progress;
 
 import java.time.Instant;
 
+import io.sessionfriction.processor.SessionScopedKey;
+
 /**
  * One Bash command of a session, as written to {@code command-progress} (key {@code sessionKey|toolUseId})
  * on every change. {@code elapsedTimeSeconds} is cumulative, so the duration so far is the largest value
@@ -21,7 +23,7 @@ public record CommandProgress(String sessionKey, String user, String toolUseId, 
                               Outcome outcome, Integer exitCode, String backgroundTaskId) {
 
     public static String key(String sessionKey, String toolUseId) {
-        return sessionKey + '|' + toolUseId;
+        return SessionScopedKey.of(sessionKey, toolUseId);
     }
 
     static CommandProgress start(String sessionKey, String user, String toolUseId) {

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import io.sessionfriction.processor.Json;
 import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.SessionScopedKey;
 import io.sessionfriction.processor.Topics;
 import io.sessionfriction.processor.activity.SessionActivity;
 import io.sessionfriction.processor.alert.FrictionAlert;
@@ -40,7 +41,7 @@ public final class RunOutput {
         Map<String, SessionActivity> activity = snapshot.latest(settings.topic(Topics.SESSION_ACTIVITY), keys::contains,
                 SessionActivity::sessionKey);
         Map<String, CommandProgress> commands = snapshot.latest(settings.topic(Topics.COMMAND_PROGRESS),
-                key -> key != null && keys.contains(key.substring(0, Math.max(0, key.indexOf('|')))),
+                key -> SessionScopedKey.sessionOf(key).filter(keys::contains).isPresent(),
                 c -> CommandProgress.key(c.sessionKey(), c.toolUseId()));
         long late = snapshot.count(settings.topic(Topics.SESSION_EVENTS_LATE).name(), keys::contains);
         if (late > 0) {

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.sessionfriction.processor.SessionScopedKey;
 import io.sessionfriction.processor.progress.CommandProgress;
 import io.sessionfriction.testsupport.SharedData;
 import io.sessionfriction.topology.FrictionDriver;
@@ -64,14 +65,14 @@ class RealSessionCommandsTest {
         if (line.path("type").asText().equals("assistant")) {
             for (JsonNode block : line.path("message").path("content")) {
                 if (block.path("type").asText().equals("tool_use") && block.path("name").asText().equals("Bash")) {
-                    String key = sessionKey + "|" + block.path("id").asText();
+                    String key = SessionScopedKey.of(sessionKey, block.path("id").asText());
                     Expected known = EXPECTED.getOrDefault(key, new Expected(key, null, 0, 0));
                     EXPECTED.put(key, new Expected(key, block.path("input").path("command").asText(), known.updates(), known.maxElapsed()));
                 }
             }
         }
         if (line.path("data").path("type").asText().equals("bash_progress")) {
-            String key = sessionKey + "|" + line.path("parentToolUseID").asText();
+            String key = SessionScopedKey.of(sessionKey, line.path("parentToolUseID").asText());
             Expected known = EXPECTED.getOrDefault(key, new Expected(key, null, 0, 0));
             EXPECTED.put(key, new Expected(key, known.command(), known.updates() + 1,
                     Math.max(known.maxElapsed(), line.path("data").path("elapsedTimeSeconds").asLong())));
