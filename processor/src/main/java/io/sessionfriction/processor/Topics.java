@@ -87,6 +87,12 @@ public final class Topics {
     public static final String TOOL_USES_STORE = "tool-uses";
     /** Bash commands awaiting their result. */
     public static final String COMMANDS_STORE = "commands";
+    /** The alert stage's context of each session. */
+    public static final String ALERT_SESSIONS_STORE = "alert-session-context";
+    /** The alert stage's tool calls awaiting their result, by {@code sessionKey|toolUseId}. */
+    public static final String ALERT_TOOL_CALLS_STORE = "alert-tool-calls";
+    /** The alert stage's alerts by {@code sessionKey|alertId}: each one's latest form and escalation. */
+    public static final String ALERT_STATE_STORE = "alert-state";
 
     private Topics() {
     }

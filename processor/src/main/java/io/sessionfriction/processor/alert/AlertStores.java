@@ -8,6 +8,7 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import io.sessionfriction.processor.Json;
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.SessionScopedKey;
+import io.sessionfriction.processor.Topics;
 
 /**
  * The alert stage's state stores, all keyed within a session so they partition with it and can be
@@ -16,7 +17,8 @@ import io.sessionfriction.processor.SessionScopedKey;
  */
 record AlertStores(String sessions, String toolCalls, String alerts) {
 
-    static final AlertStores DEFAULT = new AlertStores("alert-session-context", "alert-tool-calls", "alert-state");
+    static final AlertStores DEFAULT = new AlertStores(Topics.ALERT_SESSIONS_STORE, Topics.ALERT_TOOL_CALLS_STORE,
+            Topics.ALERT_STATE_STORE);
 
     Set<StoreBuilder<?>> builders(ProcessorSettings settings) {
         return Set.of(
