@@ -8,11 +8,11 @@ import java.util.List;
  * and the keys of its recent occurrences, so a failure seen on two lines counts once. Each occurrence
  * adds one key and one evidence entry, so the evidence lines up with the last keys.
  */
-record AlertState(FrictionAlert alert, int emittedLevel, List<String> recentKeys) {
+public record AlertState(FrictionAlert alert, int emittedLevel, List<String> recentKeys) {
 
     static final int KEYS_KEPT = 20;
 
-    AlertState {
+    public AlertState {
         recentKeys = recentKeys == null ? List.of() : List.copyOf(recentKeys);
     }
 

@@ -17,7 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
@@ -27,7 +26,7 @@ import org.apache.kafka.streams.state.HostInfo;
 import com.sun.net.httpserver.HttpExchange;
 
 import io.sessionfriction.processor.Json;
-import io.sessionfriction.processor.Topics;
+import io.sessionfriction.processor.query.SessionQueries;
 
 /**
  * {@code GET /sessions/{id}} and {@code GET /sessions?user=NAME[&limit=N]}, answered by any processor
@@ -48,16 +47,14 @@ public final class SessionEndpoints {
     /** What a session key from a transcript's path looks like (a UUID, or a flat file's id). */
     private static final Pattern SESSION_KEY = Pattern.compile("[A-Za-z0-9._-]{1,200}");
 
-    private final KafkaStreams streams;
     private final HostInfo self;
-    private final SessionStores stores;
+    private final SessionQueries queries;
     private final Optional<SessionsToken> token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
 
     private SessionEndpoints(KafkaStreams streams, HostInfo self, Optional<SessionsToken> token) {
-        this.streams = streams;
         this.self = self;
-        this.stores = new SessionStores(streams);
+        this.queries = new SessionQueries(streams);
         this.token = token;
     }
 
@@ -96,8 +93,7 @@ public final class SessionEndpoints {
     }
 
     private void one(HttpExchange exchange, String sessionKey, boolean local) throws IOException {
-        KeyQueryMetadata owner = streams.queryMetadataForKey(Topics.SESSION_BLOCKS_STORE, sessionKey,
-                Serdes.String().serializer());
+        KeyQueryMetadata owner = queries.owner(sessionKey);
         if (owner == null || owner.equals(KeyQueryMetadata.NOT_AVAILABLE)) {
             Responses.error(exchange, 503, "no instance serves the session's partition now (starting or rebalancing)");
             return;
@@ -108,7 +104,9 @@ public final class SessionEndpoints {
         }
         Optional<SessionViews.Session> session;
         try {
-            session = stores.session(sessionKey, owner.partition(), selfName());
+            session = queries.activity(sessionKey, owner.partition()).map(activity -> SessionViews.Session.of(activity,
+                    queries.commands(sessionKey, owner.partition()), queries.alerts(sessionKey, owner.partition()),
+                    selfName()));
         } catch (InvalidStateStoreException e) {
             Responses.error(exchange, 503, "state store not queryable now: " + e.getMessage());
             return;
@@ -137,7 +135,7 @@ public final class SessionEndpoints {
         List<String> unavailable = new ArrayList<>();
         Map<String, CompletableFuture<Optional<SessionViews.SessionList>>> others = local ? Map.of() : askOthers(user);
         try {
-            sessions.addAll(stores.sessionsOf(user));
+            queries.activitiesOf(user).forEach(activity -> sessions.add(SessionViews.SessionSummary.of(activity)));
         } catch (InvalidStateStoreException e) {
             if (local) {
                 Responses.error(exchange, 503, "state store not queryable now: " + e.getMessage());
@@ -149,14 +147,14 @@ public final class SessionEndpoints {
             sessions.addAll(other.sessions());
             unavailable.addAll(other.unavailable());
         }, () -> unavailable.add(host)));
-        sessions.sort(SessionStores.mostRecentFirst());
+        sessions.sort(SessionViews.SessionSummary.MOST_RECENT_FIRST);
         Responses.json(exchange, 200, new SessionViews.SessionList(user,
                 sessions.subList(0, Math.min(Math.max(limit, 0), sessions.size())), unavailable));
     }
 
     private Map<String, CompletableFuture<Optional<SessionViews.SessionList>>> askOthers(String user) {
         Map<String, CompletableFuture<Optional<SessionViews.SessionList>>> answers = new LinkedHashMap<>();
-        for (StreamsMetadata instance : streams.streamsMetadataForStore(Topics.SESSION_BLOCKS_STORE)) {
+        for (StreamsMetadata instance : queries.instances()) {
             HostInfo host = instance.hostInfo();
             if (host.equals(self)) {
                 continue;
