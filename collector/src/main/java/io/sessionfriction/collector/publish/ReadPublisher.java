@@ -1,13 +1,13 @@
-package io.sessionfriction.collector;
+package io.sessionfriction.collector.publish;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
+import io.sessionfriction.collector.CollectorConfig;
+import io.sessionfriction.collector.CollectorEvents;
 import io.sessionfriction.collector.checkpoint.Checkpoint;
-import io.sessionfriction.collector.publish.EventShortener;
-import io.sessionfriction.collector.publish.Records;
 import io.sessionfriction.collector.publish.Records.Origin;
 import io.sessionfriction.collector.tail.EventFields;
 import io.sessionfriction.collector.tail.TailItem;
@@ -22,21 +22,21 @@ import io.sessionfriction.redaction.Redactor;
  * never leaves half a secret. A DLQ record's raw text and reason are redacted before the text is cut to
  * its first {@value Records#RAW_CHARS} chars (docs/security.md).
  */
-final class ReadPublisher {
+public final class ReadPublisher {
 
     private final CollectorConfig config;
     private final Redactor redactor;
     private final CollectorEvents events;
     private final Transactions transactions;
 
-    ReadPublisher(CollectorConfig config, Redactor redactor, CollectorEvents events, Transactions transactions) {
+    public ReadPublisher(CollectorConfig config, Redactor redactor, CollectorEvents events, Transactions transactions) {
         this.config = config;
         this.redactor = redactor;
         this.events = events;
         this.transactions = transactions;
     }
 
-    void publish(Checkpoint position, TailRead read) {
+    public void publish(Checkpoint position, TailRead read) {
         Tally tally = transactions.tally();
         String file = position.file();
         read.reset().ifPresent(reason -> {

@@ -1,22 +1,23 @@
-package io.sessionfriction.collector;
+package io.sessionfriction.collector.publish;
 
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.sessionfriction.collector.CollectorEvents;
 import io.sessionfriction.redaction.Findings;
 
 /** Counts of one transaction, added to the totals only when it commits. */
-final class Tally {
+public final class Tally {
 
-    long lines;
-    long events;
-    long bytes;
-    long dlq;
-    long truncated;
-    long filtered;
-    long reread;
-    long notTranscripts;
-    long aborted;
+    public long lines;
+    public long events;
+    public long bytes;
+    public long dlq;
+    public long truncated;
+    public long filtered;
+    public long reread;
+    public long notTranscripts;
+    public long aborted;
     final Map<String, Long> redactions = new TreeMap<>();
 
     void redacted(Findings findings) {

@@ -1,4 +1,4 @@
-package io.sessionfriction.collector;
+package io.sessionfriction.collector.publish;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -13,15 +13,15 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.sessionfriction.collector.CollectorEvents;
 import io.sessionfriction.collector.checkpoint.Checkpoint;
-import io.sessionfriction.collector.publish.TransactionalPublisher;
 
 /**
  * The open transaction: records and file checkpoints go in together, and only a commit moves the
  * committed checkpoints and the totals. A failure drops the producer; the next one's
  * {@code initTransactions} aborts what the failed one left open.
  */
-final class Transactions implements AutoCloseable {
+public final class Transactions implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Transactions.class);
 
@@ -35,7 +35,7 @@ final class Transactions implements AutoCloseable {
     private boolean open;
     private long startedNanos;
 
-    Transactions(Supplier<TransactionalPublisher> publishers, TransactionalPublisher publisher,
+    public Transactions(Supplier<TransactionalPublisher> publishers, TransactionalPublisher publisher,
             Map<String, Checkpoint> committed, CollectorEvents events) {
         this.publishers = publishers;
         this.publisher = publisher;
@@ -44,17 +44,17 @@ final class Transactions implements AutoCloseable {
     }
 
     /** The checkpoint last committed for a file. */
-    Optional<Checkpoint> committed(String file) {
+    public Optional<Checkpoint> committed(String file) {
         return Optional.ofNullable(committed.get(file));
     }
 
     /** Counts of the open transaction; they reach the totals when it commits. */
-    Tally tally() {
+    public Tally tally() {
         return tally;
     }
 
     /** Totals of committed transactions. */
-    Tally totals() {
+    public Tally totals() {
         return totals;
     }
 
@@ -76,7 +76,7 @@ final class Transactions implements AutoCloseable {
         checkpoints.put(checkpoint.file(), checkpoint);
     }
 
-    void commit() {
+    public void commit() {
         if (!open) {
             return;
         }
@@ -94,7 +94,7 @@ final class Transactions implements AutoCloseable {
      *
      * @throws ProducerFencedException when another producer holds the transactional id now
      */
-    void abort(RuntimeException cause) {
+    public void abort(RuntimeException cause) {
         events.aborted(cause.toString());
         totals.aborted++;
         boolean wasOpen = open;
