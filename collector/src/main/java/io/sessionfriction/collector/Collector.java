@@ -30,7 +30,6 @@ import io.sessionfriction.collector.discover.SessionDiscovery;
 import io.sessionfriction.collector.discover.SessionFile;
 import io.sessionfriction.collector.publish.KafkaTransactionalPublisher;
 import io.sessionfriction.collector.publish.ReadPublisher;
-import io.sessionfriction.collector.publish.Tally;
 import io.sessionfriction.collector.publish.TransactionalPublisher;
 import io.sessionfriction.collector.publish.Transactions;
 import io.sessionfriction.collector.tail.FileOpener;
@@ -316,7 +315,7 @@ public final class Collector implements AutoCloseable {
                 }
                 read = read(tail, finalPass);
                 read.ifPresent(r -> publisher.publish(tail.position(), r));
-                if (transactions.tally().bytes >= TRANSACTION_BYTES) {
+                if (transactions.openBytes() >= TRANSACTION_BYTES) {
                     transactions.commit();
                 }
             } while (read.isPresent() && read.get().more());
@@ -350,10 +349,8 @@ public final class Collector implements AutoCloseable {
     }
 
     private void refreshStats() {
-        Tally totals = transactions.totals();
-        stats = new CollectorStats(tails.size(), totals.lines, totals.bytes, totals.dlq, totals.truncated,
-                totals.events, totals.filtered, totals.reread, totals.notTranscripts, unreadable.size(),
-                totals.aborted);
+        stats = new CollectorStats(tails.size(), unreadable.size(), transactions.aborted(),
+                transactions.committedCounts());
     }
 
     /** The producer was fenced by another instance or lacks rights: retrying cannot help. */

@@ -1,7 +1,6 @@
 package io.sessionfriction.collector;
 
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * Everything observable the collector does, declared once. {@link MicrometerCollectorEvents} logs and
@@ -12,15 +11,6 @@ import java.util.Map;
  * and its lines must not count twice.
  */
 public interface CollectorEvents {
-
-    /**
-     * What one committed transaction published.
-     *
-     * @param redactions secrets replaced in DLQ records and shortened events, by kind
-     */
-    record Committed(long lines, long events, long bytes, long deadLetters, long truncated, long filtered,
-            long rereads, long notTranscripts, Map<String, Long> redactions) {
-    }
 
     /** A transcript file is followed from now on. */
     void fileTracked(String file, String user);
@@ -57,7 +47,7 @@ public interface CollectorEvents {
     void lag(String file, long bytes);
 
     /** A transaction made records and checkpoints visible. */
-    void committed(Committed counts, Duration latency);
+    void committed(CollectorCounts counts, Duration latency);
 
     /** A transaction failed and was aborted; its files are read again from their committed checkpoints. */
     void aborted(String reason);

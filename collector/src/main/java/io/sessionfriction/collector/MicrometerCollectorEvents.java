@@ -125,7 +125,7 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
     }
 
     @Override
-    public void committed(Committed counts, Duration took) {
+    public void committed(CollectorCounts counts, Duration took) {
         lines.increment(counts.lines());
         events.increment(counts.events());
         bytes.increment(counts.bytes());

@@ -109,7 +109,7 @@ class CollectorTailingTest {
                     .containsExactly(first, unterminated, third));
         }
         try (Collector restarted = Collector.create(config, new SimpleMeterRegistry())) {
-            assertThat(restarted.runUntilCaughtUp().linesPublished()).isZero();
+            assertThat(restarted.runUntilCaughtUp().committed().lines()).isZero();
         }
         assertThat(publishedValues()).containsExactly(first, unterminated, third);
     }
@@ -127,7 +127,7 @@ class CollectorTailingTest {
 
                 await().atMost(BOUND).until(() -> !first.isRunning());
                 assertThat(first.failure()).hasValueSatisfying(e -> assertThat(e).hasMessageContaining("Fenced"));
-                assertThat(second.runUntilCaughtUp().linesPublished()).isEqualTo(1);
+                assertThat(second.runUntilCaughtUp().committed().lines()).isEqualTo(1);
             }
         }
         assertThat(publishedValues()).hasSize(2);
@@ -148,7 +148,7 @@ class CollectorTailingTest {
         int expected = linesByFile.values().stream().mapToInt(List::size).sum();
         assertThat(expected).isEqualTo(10_220);
         assertThat(records).hasSize(expected);
-        assertThat(stats.eventsPublished()).isEqualTo(expected);
+        assertThat(stats.committed().events()).isEqualTo(expected);
         for (Seen record : records) {
             String file = record.headers().get("file");
             int line = Integer.parseInt(record.headers().get("line"));

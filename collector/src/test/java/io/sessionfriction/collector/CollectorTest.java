@@ -154,7 +154,7 @@ class CollectorTest {
                 event(ANA_SESSION, subagent, "ana", SUBAGENT_FILE, 0, 1),
                 event(BOB_SESSION, flat, "bob", BOB_FILE, 0, 1));
         assertThat(dlq()).isEmpty();
-        assertThat(stats.linesPublished()).isEqualTo(4);
+        assertThat(stats.committed().lines()).isEqualTo(4);
         assertThat(stats.filesTracked()).isEqualTo(3);
     }
 
@@ -191,7 +191,7 @@ class CollectorTest {
             assertThat(record.path("rawBytes").asInt()).isEqualTo(broken.length());
             assertThat(record.path("error").asText()).contains("column");
         });
-        assertThat(stats.dlqRecords()).isEqualTo(1);
+        assertThat(stats.committed().deadLetters()).isEqualTo(1);
         assertThat(events.of("lineRejected")).singleElement()
                 .satisfies(e -> assertThat(e.detail()).startsWith("2@" + (first.length() + 1)));
     }
@@ -271,7 +271,7 @@ class CollectorTest {
 
         assertThat(Topics.values(published())).containsExactly(l1, l2, l3, l4);
         assertThat(published().get(2).headers()).containsEntry("line", "3");
-        assertThat(second.linesPublished()).isEqualTo(2);
+        assertThat(second.committed().lines()).isEqualTo(2);
     }
 
     @Test
@@ -286,7 +286,7 @@ class CollectorTest {
             CollectorStats stats = collector.runUntilCaughtUp();
 
             assertThat(stats.transactionsAborted()).isEqualTo(1);
-            assertThat(stats.linesPublished()).isEqualTo(2);
+            assertThat(stats.committed().lines()).isEqualTo(2);
         }
 
         assertThat(Topics.values(published())).containsExactly(l1, l2);
@@ -307,7 +307,7 @@ class CollectorTest {
             CollectorStats stats = collector.runUntilCaughtUp();
 
             assertThat(stats.transactionsAborted()).isEqualTo(1);
-            assertThat(stats.dlqRecords()).isEqualTo(1);
+            assertThat(stats.committed().deadLetters()).isEqualTo(1);
         }
 
         assertThat(registry.get("collector.dlq.records").counter().count()).isEqualTo(1);
@@ -363,7 +363,7 @@ class CollectorTest {
         assertThat(shortened.path("uuid").asText()).isEqualTo("u-big");
         assertThat(shortened.path("data").path("fullOutput").asText()).contains(EventShortener.MARKER_PREFIX);
         assertThat(records.get(1).value()).isEqualTo(after);
-        assertThat(stats.truncatedEvents()).isEqualTo(1);
+        assertThat(stats.committed().truncated()).isEqualTo(1);
         assertThat(events.of("eventTruncated")).hasSize(1);
     }
 
@@ -379,7 +379,7 @@ class CollectorTest {
         CollectorStats stats = runOnce();
 
         assertThat(Topics.values(published())).containsExactly(inside, title);
-        assertThat(stats.filteredEvents()).isEqualTo(2);
+        assertThat(stats.committed().filtered()).isEqualTo(2);
     }
 
     @Test
@@ -401,7 +401,7 @@ class CollectorTest {
         CollectorStats stats = runOnce();
 
         assertThat(Topics.values(published())).containsExactly(l1, l2, l3, rewritten, l2, l3);
-        assertThat(stats.filesReread()).isEqualTo(1);
+        assertThat(stats.committed().rereads()).isEqualTo(1);
         assertThat(events.of("fileReread")).singleElement()
                 .satisfies(e -> assertThat(e.detail()).startsWith("rewritten"));
     }

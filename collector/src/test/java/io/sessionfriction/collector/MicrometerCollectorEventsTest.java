@@ -52,7 +52,7 @@ class MicrometerCollectorEventsTest {
                 .contains("line 17").contains(FILE).contains("offset 4096").contains("column 40");
         assertThat(count("collector.dlq.records")).isZero();
 
-        events.committed(new CollectorEvents.Committed(1, 0, 60, 1, 0, 0, 0, 0, Map.of()), Duration.ofMillis(3));
+        events.committed(new CollectorCounts(1, 0, 60, 1, 0, 0, 0, 0, Map.of()), Duration.ofMillis(3));
         assertThat(count("collector.dlq.records")).isEqualTo(1);
     }
 
@@ -76,7 +76,7 @@ class MicrometerCollectorEventsTest {
 
     @Test
     void aCommitCountsLinesEventsBytesAndTimesThePublish() {
-        events.committed(new CollectorEvents.Committed(3, 4, 1000, 0, 0, 0, 0, 0, Map.of()), Duration.ofMillis(12));
+        events.committed(new CollectorCounts(3, 4, 1000, 0, 0, 0, 0, 0, Map.of()), Duration.ofMillis(12));
         events.filesTracked(7);
 
         assertThat(count("collector.lines")).isEqualTo(3);
@@ -92,7 +92,7 @@ class MicrometerCollectorEventsTest {
         events.fileReread(FILE, "rewritten");
         events.aborted("broker went away");
         events.fileNotATranscript("ana/other-tool.jsonl", "Unexpected end-of-input");
-        events.committed(new CollectorEvents.Committed(0, 1, 0, 1, 1, 2, 1, 1, Map.of()), Duration.ofMillis(5));
+        events.committed(new CollectorCounts(0, 1, 0, 1, 1, 2, 1, 1, Map.of()), Duration.ofMillis(5));
 
         assertThat(messages()).hasSize(4);
         assertThat(count("collector.filtered.events")).isEqualTo(2);
@@ -105,7 +105,7 @@ class MicrometerCollectorEventsTest {
 
     @Test
     void redactionsAreCountedByKindWhenTheirTransactionCommitsNeverWithTheValue() {
-        events.committed(new CollectorEvents.Committed(1, 0, 60, 1, 0, 0, 0, 0,
+        events.committed(new CollectorCounts(1, 0, 60, 1, 0, 0, 0, 0,
                 Map.of("aws-secret-key", 2L, "jwt", 1L)), Duration.ofMillis(3));
 
         assertThat(registry.get("collector.redactions").tag("kind", "aws-secret-key").counter().count()).isEqualTo(2);

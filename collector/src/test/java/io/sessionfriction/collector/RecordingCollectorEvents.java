@@ -72,7 +72,7 @@ public final class RecordingCollectorEvents implements CollectorEvents {
     }
 
     @Override
-    public void committed(Committed counts, Duration latency) {
+    public void committed(CollectorCounts counts, Duration latency) {
         add("committed", "", counts.lines() + " lines, " + counts.events() + " events, " + counts.bytes() + " bytes, "
                 + counts.deadLetters() + " dead letters");
     }

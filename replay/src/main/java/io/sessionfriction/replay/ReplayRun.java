@@ -68,8 +68,8 @@ public final class ReplayRun {
                         ProgressTicker ticker = ProgressTicker.start(cluster.adminProperties(), settings.applicationId(),
                                 plan.events(), plan.files(), () -> collector.stats().filesTracked(), listener)) {
                     CollectorStats stats = publishInSessionOrder(root, collector, plan.sessions());
-                    log.info("Replay published {} events ({} lines) from {} files", stats.eventsPublished(),
-                            stats.linesPublished(), stats.filesTracked());
+                    log.info("Replay published {} events ({} lines) from {} files", stats.committed().events(),
+                            stats.committed().lines(), stats.filesTracked());
                     processor.awaitConsumed(config.eventsTopic(), request.timeout());
                     ticker.finish();
                 }

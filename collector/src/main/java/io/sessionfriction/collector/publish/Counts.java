@@ -3,42 +3,40 @@ package io.sessionfriction.collector.publish;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.sessionfriction.collector.CollectorEvents;
+import io.sessionfriction.collector.CollectorCounts;
 import io.sessionfriction.redaction.Findings;
 
-/** Counts of one transaction, added to the totals only when it commits. */
-public final class Tally {
+/** The {@link CollectorCounts} of the open transaction as it goes (one field increment per line), or of all committed ones. */
+final class Counts {
 
-    public long lines;
-    public long events;
-    public long bytes;
-    public long dlq;
-    public long truncated;
-    public long filtered;
-    public long reread;
-    public long notTranscripts;
-    public long aborted;
+    long lines;
+    long events;
+    long bytes;
+    long deadLetters;
+    long truncated;
+    long filtered;
+    long rereads;
+    long notTranscripts;
     final Map<String, Long> redactions = new TreeMap<>();
 
     void redacted(Findings findings) {
         findings.byKind().forEach((kind, count) -> redactions.merge(kind, (long) count, Long::sum));
     }
 
-    CollectorEvents.Committed committed() {
-        return new CollectorEvents.Committed(lines, events, bytes, dlq, truncated, filtered, reread, notTranscripts,
+    CollectorCounts snapshot() {
+        return new CollectorCounts(lines, events, bytes, deadLetters, truncated, filtered, rereads, notTranscripts,
                 Map.copyOf(redactions));
     }
 
-    void add(Tally other) {
+    void add(Counts other) {
         lines += other.lines;
         events += other.events;
         bytes += other.bytes;
-        dlq += other.dlq;
+        deadLetters += other.deadLetters;
         truncated += other.truncated;
         filtered += other.filtered;
-        reread += other.reread;
+        rereads += other.rereads;
         notTranscripts += other.notTranscripts;
-        aborted += other.aborted;
         other.redactions.forEach((kind, count) -> redactions.merge(kind, count, Long::sum));
     }
 }

@@ -37,11 +37,11 @@ public final class ReadPublisher {
     }
 
     public void publish(Checkpoint position, TailRead read) {
-        Tally tally = transactions.tally();
+        Counts counts = transactions.counts();
         String file = position.file();
         read.reset().ifPresent(reason -> {
             events.fileReread(file, reason);
-            tally.reread++;
+            counts.rereads++;
         });
         for (TailItem item : read.items()) {
             Origin origin = new Origin(position.sessionKey(), position.user(), file, item.line(), item.offset());
@@ -54,21 +54,21 @@ public final class ReadPublisher {
         if (read.bytesRead() > 0 || read.reset().isPresent()) {
             transactions.checkpoint(Records.checkpoint(config.offsetsTopic(), position), position);
         }
-        tally.bytes += read.bytesRead();
-        tally.lines += read.lines();
+        counts.bytes += read.bytesRead();
+        counts.lines += read.lines();
     }
 
     private void publishEvent(Origin origin, byte[] json) {
-        Tally tally = transactions.tally();
+        Counts counts = transactions.counts();
         if (outsideTimeRange(json)) {
             events.eventFiltered(origin.file(), origin.line());
-            tally.filtered++;
+            counts.filtered++;
             return;
         }
         byte[] value = json;
         if (json.length > config.maxEventBytes()) {
             EventShortener.Shortened shortened = EventShortener.shorten(json, config.maxEventBytes(), redactor);
-            tally.redacted(shortened.redactions());
+            counts.redacted(shortened.redactions());
             value = shortened.event();
             if (value.length > config.maxEventBytes()) {
                 reject(origin, new TailItem.Rejected(origin.line(), origin.offset(),
@@ -76,29 +76,29 @@ public final class ReadPublisher {
                 return;
             }
             events.eventTruncated(origin.file(), origin.line(), json.length, value.length);
-            tally.truncated++;
+            counts.truncated++;
         }
         transactions.send(Records.event(config.eventsTopic(), origin, value));
-        tally.events++;
+        counts.events++;
     }
 
     private void reject(Origin origin, TailItem.Rejected rejected) {
-        Tally tally = transactions.tally();
+        Counts counts = transactions.counts();
         // A parser's message quotes the offending text, which can be the secret itself.
         Redactor.Redacted reason = redactor.redactRaw(rejected.error());
         Redactor.Redacted raw = redactor.redactRaw(new String(rejected.raw(), StandardCharsets.UTF_8));
-        tally.redacted(reason.findings());
-        tally.redacted(raw.findings());
+        counts.redacted(reason.findings());
+        counts.redacted(raw.findings());
         String error = reason.text();
         if (rejected.notATranscript()) {
             events.fileNotATranscript(origin.file(), error);
-            tally.notTranscripts++;
+            counts.notTranscripts++;
             error = "not a session transcript: " + error;
         } else {
             events.lineRejected(origin.file(), origin.line(), origin.offset(), error);
         }
         transactions.send(Records.dlq(config.dlqTopic(), origin, error, raw.text(), rejected.raw().length));
-        tally.dlq++;
+        counts.deadLetters++;
     }
 
     /** Lines without a readable own timestamp always pass: the window is about event time, never file time. */

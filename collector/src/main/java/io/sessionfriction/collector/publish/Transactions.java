@@ -13,6 +13,7 @@ import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.sessionfriction.collector.CollectorCounts;
 import io.sessionfriction.collector.CollectorEvents;
 import io.sessionfriction.collector.checkpoint.Checkpoint;
 
@@ -28,10 +29,11 @@ public final class Transactions implements AutoCloseable {
     private final Supplier<TransactionalPublisher> publishers;
     private final CollectorEvents events;
     private final Map<String, Checkpoint> committed;
-    private final Tally totals = new Tally();
+    private final Counts totals = new Counts();
+    private long aborted;
     private TransactionalPublisher publisher;
     private Map<String, Checkpoint> checkpoints = new HashMap<>();
-    private Tally tally = new Tally();
+    private Counts counts = new Counts();
     private boolean open;
     private long startedNanos;
 
@@ -49,13 +51,23 @@ public final class Transactions implements AutoCloseable {
     }
 
     /** Counts of the open transaction; they reach the totals when it commits. */
-    public Tally tally() {
-        return tally;
+    Counts counts() {
+        return counts;
+    }
+
+    /** File bytes the open transaction has consumed so far. */
+    public long openBytes() {
+        return counts.bytes;
     }
 
     /** Totals of committed transactions. */
-    public Tally totals() {
-        return totals;
+    public CollectorCounts committedCounts() {
+        return totals.snapshot();
+    }
+
+    /** Transactions that failed and were aborted. */
+    public long aborted() {
+        return aborted;
     }
 
     void send(ProducerRecord<byte[], byte[]> record) {
@@ -82,8 +94,8 @@ public final class Transactions implements AutoCloseable {
         }
         publisher.commit();
         committed.putAll(checkpoints);
-        totals.add(tally);
-        events.committed(tally.committed(), Duration.ofNanos(System.nanoTime() - startedNanos));
+        totals.add(counts);
+        events.committed(counts.snapshot(), Duration.ofNanos(System.nanoTime() - startedNanos));
         reset();
     }
 
@@ -96,7 +108,7 @@ public final class Transactions implements AutoCloseable {
      */
     public void abort(RuntimeException cause) {
         events.aborted(cause.toString());
-        totals.aborted++;
+        aborted++;
         boolean wasOpen = open;
         reset();
         if (publisher == null || !wasOpen) {
@@ -114,7 +126,7 @@ public final class Transactions implements AutoCloseable {
 
     private void reset() {
         checkpoints = new HashMap<>();
-        tally = new Tally();
+        counts = new Counts();
         open = false;
     }
 

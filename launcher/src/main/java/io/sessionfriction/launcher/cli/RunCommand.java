@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.Metrics;
 import io.sessionfriction.collector.Collector;
 import io.sessionfriction.collector.CollectorConfig;
+import io.sessionfriction.collector.CollectorCounts;
 import io.sessionfriction.collector.CollectorStats;
 import io.sessionfriction.launcher.cli.options.CollectorOptions;
 import io.sessionfriction.launcher.cli.options.DurationConverter;
@@ -100,8 +101,9 @@ final class RunCommand implements Callable<Integer> {
 
     private static void printSummary(PrintWriter out, CollectorStats stats, Map<String, Integer> alertsByRule) {
         int total = alertsByRule.values().stream().mapToInt(Integer::intValue).sum();
+        CollectorCounts published = stats.committed();
         out.printf("Done: %,d files, %,d lines (%,d events), %,d lines to session-events-dlq, %,d alert records%n",
-                stats.filesTracked(), stats.linesPublished(), stats.eventsPublished(), stats.dlqRecords(), total);
+                stats.filesTracked(), published.lines(), published.events(), published.deadLetters(), total);
         alertsByRule.forEach((rule, count) -> out.printf("  %-20s %d%n", rule, count));
     }
 }

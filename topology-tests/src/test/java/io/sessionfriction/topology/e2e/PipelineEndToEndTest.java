@@ -76,7 +76,7 @@ class PipelineEndToEndTest {
 
         try (RunningProcessor processor = RunningProcessor.start(kafka, "e2e-permission", stateDir);
                 Collector collector = Collector.create(collectorConfig(), new SimpleMeterRegistry())) {
-            assertThat(collector.runUntilCaughtUp().linesPublished()).isEqualTo(6);
+            assertThat(collector.runUntilCaughtUp().committed().lines()).isEqualTo(6);
 
             List<JsonNode> alerts = CommittedRecords.read(kafka, Topics.FRICTION_ALERTS, read -> read.size() >= 2).stream()
                     .map(ConsumerRecord::value).toList();
