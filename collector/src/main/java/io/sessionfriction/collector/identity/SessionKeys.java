@@ -7,8 +7,8 @@ import java.util.Optional;
 
 import io.sessionfriction.collector.discover.SessionFile;
 import io.sessionfriction.collector.tail.EventFields;
-import io.sessionfriction.collector.tail.LineParser;
-import io.sessionfriction.collector.tail.ParsedLine;
+import io.sessionfriction.collector.tail.FramedLine;
+import io.sessionfriction.collector.tail.LineFramer;
 
 /**
  * The session key of a file whose name carries no id: the first {@code sessionId} among its first
@@ -39,7 +39,7 @@ public final class SessionKeys {
         int start = 0;
         for (int i = 0; i < buffer.position(); i++) {
             if (bytes[i] == '\n') {
-                ParsedLine line = LineParser.parse(bytes, start, i);
+                FramedLine line = LineFramer.frame(bytes, start, i);
                 for (byte[] event : line.objects()) {
                     Optional<String> id = EventFields.text(event, "sessionId");
                     if (id.isPresent()) {

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 
-import io.sessionfriction.collector.tail.LineParser;
+import io.sessionfriction.collector.tail.LineFramer;
 import io.sessionfriction.redaction.Findings;
 import io.sessionfriction.redaction.Redactor;
 
@@ -38,7 +38,7 @@ public final class EventShortener {
     /** A string is never cut below this many characters: the start of an output is the useful part. */
     private static final int KEEP_CHARS = 1024;
     private static final int MAX_ROUNDS = 6;
-    private static final ObjectMapper JSON = new ObjectMapper(LineParser.JSON.copy());
+    private static final ObjectMapper JSON = new ObjectMapper(LineFramer.JSON.copy());
 
     private EventShortener() {
     }

@@ -13,7 +13,7 @@ public final class EventFields {
     }
 
     public static Optional<String> text(byte[] event, String field) {
-        try (JsonParser parser = LineParser.JSON.createParser(event)) {
+        try (JsonParser parser = LineFramer.JSON.createParser(event)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }

@@ -116,7 +116,7 @@ public final class FileTail {
         int consumed = 0;
         long lines = 0;
         for (int end = Newlines.indexOf(data, 0); end >= 0 && !skipped; end = Newlines.indexOf(data, consumed)) {
-            boolean closesPublishedPart = midLine && LineParser.isBlank(data, consumed, end);
+            boolean closesPublishedPart = midLine && LineFramer.isBlank(data, consumed, end);
             skipped = frame(data, consumed, end, start + consumed, line + 1, items);
             line++;
             lines += closesPublishedPart ? 0 : 1;
@@ -145,10 +145,10 @@ public final class FileTail {
      */
     private static boolean frame(byte[] data, int from, int to, long offset, long lineNumber,
             List<TailItem> items) {
-        if (LineParser.isBlank(data, from, to)) {
+        if (LineFramer.isBlank(data, from, to)) {
             return false;
         }
-        ParsedLine parsed = LineParser.parse(data, from, to);
+        FramedLine parsed = LineFramer.frame(data, from, to);
         boolean firstLine = lineNumber == 1 && offset == 0;
         if (firstLine && parsed.objects().isEmpty()) {
             items.add(new TailItem.Rejected(lineNumber, offset, parsed.error().orElseThrow(),
@@ -167,10 +167,10 @@ public final class FileTail {
      */
     private static boolean publishUnterminated(byte[] data, int from, long offset, long lineNumber,
             List<TailItem> items) {
-        if (LineParser.isBlank(data, from, data.length)) {
+        if (LineFramer.isBlank(data, from, data.length)) {
             return false;
         }
-        ParsedLine parsed = LineParser.parse(data, from, data.length);
+        FramedLine parsed = LineFramer.frame(data, from, data.length);
         if (!parsed.clean() || parsed.objects().isEmpty()) {
             return false;
         }

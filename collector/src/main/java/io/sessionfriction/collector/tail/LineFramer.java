@@ -23,7 +23,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
  * else is re-encoded from the parsed text. The common line, well-formed UTF-8 and one object, is vouched
  * for by {@link WholeObject} without Jackson, at a fraction of its cost.
  */
-public final class LineParser {
+public final class LineFramer {
 
     /** Lines hold whole files in tool results; Jackson's default 20M-char string limit is not ours to impose. */
     public static final JsonFactory JSON = JsonFactory.builder()
@@ -32,11 +32,11 @@ public final class LineParser {
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
-    private LineParser() {
+    private LineFramer() {
     }
 
-    /** Parses bytes [from, to) of one line, without its newline; a UTF-8 BOM and a trailing CR are ignored. */
-    public static ParsedLine parse(byte[] bytes, int from, int to) {
+    /** Frames bytes [from, to) of one line, without its newline; a UTF-8 BOM and a trailing CR are ignored. */
+    public static FramedLine frame(byte[] bytes, int from, int to) {
         if (to - from >= 3 && Arrays.equals(bytes, from, from + 3, BOM, 0, 3)) {
             from += 3;
         }
@@ -45,7 +45,7 @@ public final class LineParser {
         }
         if (WholeObject.spans(bytes, from, to)) {
             // Nearly every line: checked without Jackson, whose path below would publish these same bytes.
-            return new ParsedLine(List.of(Arrays.copyOfRange(bytes, from, to)), Optional.empty());
+            return new FramedLine(List.of(Arrays.copyOfRange(bytes, from, to)), Optional.empty());
         }
         // Every other line. An ASCII line is its own text: Jackson reads the bytes, with the same offsets, and no String is
         // made. Any other line is decoded first so invalid UTF-8 becomes U+FFFD: Jackson's byte reader
@@ -72,11 +72,11 @@ public final class LineParser {
         } catch (IOException e) {
             error = Optional.of(e.getMessage());
         }
-        return new ParsedLine(objects(bytes, from, to, text, spans, replaced), error);
+        return new FramedLine(objects(bytes, from, to, text, spans, replaced), error);
     }
 
-    public static ParsedLine parse(byte[] line) {
-        return parse(line, 0, line.length);
+    public static FramedLine frame(byte[] line) {
+        return frame(line, 0, line.length);
     }
 
     /** True when the bytes hold nothing but whitespace (a blank line is no event and no error). */

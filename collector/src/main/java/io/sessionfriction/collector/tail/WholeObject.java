@@ -7,18 +7,18 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
  * JSON object, from its first byte to its last. Most of a transcript is string content, which this skips
  * eight bytes at a time.
  *
- * <p>It says yes only where {@link LineParser}'s Jackson path would publish the line's bytes as they are:
- * Jackson, with {@link LineParser#JSON}'s features and limits, reads them as that one object and nothing
+ * <p>It says yes only where {@link LineFramer}'s Jackson path would publish the line's bytes as they are:
+ * Jackson, with {@link LineFramer#JSON}'s features and limits, reads them as that one object and nothing
  * else (RFC 8259: no comments, single quotes, leading zeros, NaN or control characters in strings), and
  * decoding replaces nothing (RFC 3629 UTF-8: no overlong forms, encoded surrogates or code points above
  * U+10FFFF). Everything else, including what is valid but unusual (whitespace around the object, two
  * objects, an escaped surrogate, a name or number near Jackson's length limits), gets a no, and
- * {@link LineParser} asks Jackson, which also words the error.
+ * {@link LineFramer} asks Jackson, which also words the error.
  */
 final class WholeObject {
 
     private static final int NO = -1;
-    private static final StreamReadConstraints LIMITS = LineParser.JSON.streamReadConstraints();
+    private static final StreamReadConstraints LIMITS = LineFramer.JSON.streamReadConstraints();
     /** The characters that may follow a backslash on their own ({@code u} takes four hex digits). */
     private static final boolean[] SINGLE_ESCAPES = new boolean[128];
 

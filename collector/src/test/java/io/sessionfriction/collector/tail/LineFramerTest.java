@@ -7,9 +7,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-class LineParserTest {
+class LineFramerTest {
 
-    private static List<String> objects(ParsedLine line) {
+    private static List<String> objects(FramedLine line) {
         return line.objects().stream().map(b -> new String(b, UTF_8)).toList();
     }
 
@@ -17,7 +17,7 @@ class LineParserTest {
     void aCleanLineKeepsItsExactBytes() {
         byte[] line = "{\"type\":\"user\", \"n\" : 1}".getBytes(UTF_8);
 
-        ParsedLine parsed = LineParser.parse(line);
+        FramedLine parsed = LineFramer.frame(line);
 
         assertThat(parsed.clean()).isTrue();
         assertThat(parsed.objects()).singleElement().isEqualTo(line);
@@ -25,7 +25,7 @@ class LineParserTest {
 
     @Test
     void twoObjectsOnOneLineAreTwoEvents() {
-        ParsedLine parsed = LineParser.parse(
+        FramedLine parsed = LineFramer.frame(
                 "{\"type\":\"progress\",\"s\":\"}{\"}{\"type\":\"summary\",\"summary\":\"x\"}".getBytes(UTF_8));
 
         assertThat(parsed.clean()).isTrue();
@@ -37,14 +37,14 @@ class LineParserTest {
     void crlfAndBomAreNotPartOfTheEvent() {
         byte[] line = "\uFEFF{\"type\":\"user\"}\r".getBytes(UTF_8);
 
-        assertThat(objects(LineParser.parse(line))).containsExactly("{\"type\":\"user\"}");
+        assertThat(objects(LineFramer.frame(line))).containsExactly("{\"type\":\"user\"}");
     }
 
     @Test
     void invalidUtf8IsReplacedAndTheLineIsStillAnEvent() {
         byte[] line = {'{', '"', 'a', '"', ':', '"', 'x', (byte) 0xC3, (byte) 0x28, '"', '}'};
 
-        ParsedLine parsed = LineParser.parse(line);
+        FramedLine parsed = LineFramer.frame(line);
 
         assertThat(parsed.clean()).isTrue();
         assertThat(objects(parsed)).containsExactly("{\"a\":\"x\uFFFD(\"}");
@@ -52,7 +52,7 @@ class LineParserTest {
 
     @Test
     void aTruncatedObjectIsAnErrorWithItsColumn() {
-        ParsedLine parsed = LineParser.parse("{\"type\":\"user\",\"message\":{\"con".getBytes(UTF_8));
+        FramedLine parsed = LineFramer.frame("{\"type\":\"user\",\"message\":{\"con".getBytes(UTF_8));
 
         assertThat(parsed.objects()).isEmpty();
         assertThat(parsed.error()).hasValueSatisfying(e -> assertThat(e).contains("column"));
@@ -60,14 +60,14 @@ class LineParserTest {
 
     @Test
     void aValueThatIsNotAnObjectIsAnError() {
-        assertThat(LineParser.parse("[1,2]".getBytes(UTF_8)).error())
+        assertThat(LineFramer.frame("[1,2]".getBytes(UTF_8)).error())
                 .hasValueSatisfying(e -> assertThat(e).contains("expected a JSON object").contains("START_ARRAY"));
-        assertThat(LineParser.parse("garbage".getBytes(UTF_8)).error()).isPresent();
+        assertThat(LineFramer.frame("garbage".getBytes(UTF_8)).error()).isPresent();
     }
 
     @Test
     void garbageAfterAnObjectKeepsTheObjectAndReportsTheRest() {
-        ParsedLine parsed = LineParser.parse("{\"type\":\"user\"}}}oops".getBytes(UTF_8));
+        FramedLine parsed = LineFramer.frame("{\"type\":\"user\"}}}oops".getBytes(UTF_8));
 
         assertThat(objects(parsed)).containsExactly("{\"type\":\"user\"}");
         assertThat(parsed.error()).isPresent();
@@ -79,7 +79,7 @@ class LineParserTest {
         byte[] surrogate = {'{', '"', 'a', '"', ':', '"', (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'};
 
         for (byte[] line : List.of(overlong, surrogate)) {
-            byte[] event = LineParser.parse(line).objects().get(0);
+            byte[] event = LineFramer.frame(line).objects().get(0);
 
             assertThat(new String(event, UTF_8).getBytes(UTF_8)).as("valid UTF-8").isEqualTo(event);
             assertThat(new String(event, UTF_8)).contains("\uFFFD");
@@ -95,12 +95,12 @@ class LineParserTest {
             byte[] buffer = ("{\"before\":1}\n" + line + "\n{\"after\":2}").getBytes(UTF_8);
             int from = buffer.length - alone.length - "\n{\"after\":2}".length();
 
-            ParsedLine inBuffer = LineParser.parse(buffer, from, from + alone.length);
+            FramedLine inBuffer = LineFramer.frame(buffer, from, from + alone.length);
 
             assertThat(inBuffer.clean()).isTrue();
-            assertThat(objects(inBuffer)).isEqualTo(objects(LineParser.parse(alone))).hasSize(2);
+            assertThat(objects(inBuffer)).isEqualTo(objects(LineFramer.frame(alone))).hasSize(2);
         }
-        assertThat(objects(LineParser.parse(ascii.getBytes(UTF_8))))
+        assertThat(objects(LineFramer.frame(ascii.getBytes(UTF_8))))
                 .containsExactly("{\"type\":\"progress\"}", "{\"type\":\"summary\"}");
     }
 }

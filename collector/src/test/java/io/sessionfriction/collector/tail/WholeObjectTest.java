@@ -18,7 +18,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 
 /**
- * The fast check must never say yes where {@link LineParser}'s Jackson path would not publish the line's
+ * The fast check must never say yes where {@link LineFramer}'s Jackson path would not publish the line's
  * own bytes as one event, and must say yes to the common line: one object, nothing around it.
  */
 class WholeObjectTest {
@@ -29,7 +29,7 @@ class WholeObjectTest {
         0xEF, 0xF0, 0xF4, 0xF5, 0xFF};
 
     /**
-     * The reference, LineParser's Jackson path: the line decodes without a replacement, and Jackson reads
+     * The reference, LineFramer's Jackson path: the line decodes without a replacement, and Jackson reads
      * one object spanning all of it.
      */
     private static boolean jacksonPublishesItAsItIs(byte[] line) {
@@ -37,7 +37,7 @@ class WholeObjectTest {
         if (!Arrays.equals(text.getBytes(UTF_8), line)) {
             return false;
         }
-        try (JsonParser parser = LineParser.JSON.createParser(text)) {
+        try (JsonParser parser = LineFramer.JSON.createParser(text)) {
             if (parser.nextToken() != JsonToken.START_OBJECT || parser.currentTokenLocation().getCharOffset() != 0) {
                 return false;
             }
@@ -150,16 +150,16 @@ class WholeObjectTest {
 
     @Test
     void namesNumbersAndNestingPastJacksonsLimitsAreLeftToJackson() {
-        int maxName = LineParser.JSON.streamReadConstraints().getMaxNameLength();
-        int maxNumber = LineParser.JSON.streamReadConstraints().getMaxNumberLength();
-        int maxDepth = LineParser.JSON.streamReadConstraints().getMaxNestingDepth();
+        int maxName = LineFramer.JSON.streamReadConstraints().getMaxNameLength();
+        int maxNumber = LineFramer.JSON.streamReadConstraints().getMaxNumberLength();
+        int maxDepth = LineFramer.JSON.streamReadConstraints().getMaxNestingDepth();
         String longName = "{\"" + "n".repeat(maxName + 1) + "\":1}";
         String longNumber = "{\"a\":" + "9".repeat(maxNumber + 1) + "}";
         String deep = "{\"a\":" + "[".repeat(maxDepth) + "]".repeat(maxDepth) + "}";
 
         for (String line : List.of(longName, longNumber, deep)) {
             assertThat(spans(line)).isFalse();
-            assertThat(LineParser.parse(line.getBytes(UTF_8)).clean()).as("Jackson rejects it").isFalse();
+            assertThat(LineFramer.frame(line.getBytes(UTF_8)).clean()).as("Jackson rejects it").isFalse();
         }
         assertThat(spans("{\"" + "n".repeat(maxName) + "\":" + "9".repeat(maxNumber) + "}")).isTrue();
         assertThat(spans("{\"a\":" + "[".repeat(maxDepth - 1) + "]".repeat(maxDepth - 1) + "}")).isTrue();
@@ -167,7 +167,7 @@ class WholeObjectTest {
 
     @Test
     void jacksonSetsNoOtherLimitThatALineCouldReach() {
-        assertThat(LineParser.JSON.streamReadConstraints().getMaxDocumentLength()).isNegative();
-        assertThat(LineParser.JSON.streamReadConstraints().getMaxTokenCount()).isNegative();
+        assertThat(LineFramer.JSON.streamReadConstraints().getMaxDocumentLength()).isNegative();
+        assertThat(LineFramer.JSON.streamReadConstraints().getMaxTokenCount()).isNegative();
     }
 }
