@@ -1,9 +1,9 @@
 package io.sessionfriction.collector;
 
-import static io.sessionfriction.collector.TranscriptLines.T0;
-import static io.sessionfriction.collector.TranscriptLines.bashProgress;
-import static io.sessionfriction.collector.TranscriptLines.summary;
-import static io.sessionfriction.collector.TranscriptLines.userPrompt;
+import static io.sessionfriction.collector.RawTranscriptLines.T0;
+import static io.sessionfriction.collector.RawTranscriptLines.bashProgress;
+import static io.sessionfriction.collector.RawTranscriptLines.summary;
+import static io.sessionfriction.collector.RawTranscriptLines.userPrompt;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,11 +3,11 @@ package io.sessionfriction.collector;
 import java.time.Instant;
 
 /** Realistic transcript lines for tests, built from a session id, a uuid and an event time. */
-public final class TranscriptLines {
+public final class RawTranscriptLines {
 
     public static final Instant T0 = Instant.parse("2026-02-11T20:38:53.748Z");
 
-    private TranscriptLines() {
+    private RawTranscriptLines() {
     }
 
     public static String userPrompt(String sessionId, String uuid, Instant at, String text) {

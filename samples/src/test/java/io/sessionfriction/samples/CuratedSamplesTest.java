@@ -1,9 +1,9 @@
 package io.sessionfriction.samples;
 
-import static io.sessionfriction.samples.TranscriptLines.jsonlFiles;
-import static io.sessionfriction.samples.TranscriptLines.lines;
-import static io.sessionfriction.samples.TranscriptLines.objects;
-import static io.sessionfriction.samples.TranscriptLines.relative;
+import static io.sessionfriction.samples.StrictTranscriptReader.jsonlFiles;
+import static io.sessionfriction.samples.StrictTranscriptReader.lines;
+import static io.sessionfriction.samples.StrictTranscriptReader.objects;
+import static io.sessionfriction.samples.StrictTranscriptReader.relative;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -68,10 +68,10 @@ class CuratedSamplesTest {
 
     @Test
     void oneFileEndsWithoutANewlineAfterACompleteLastLine() {
-        List<Path> unterminated = transcripts().stream().filter(file -> !TranscriptLines.read(file).endsWith("\n")).toList();
+        List<Path> unterminated = transcripts().stream().filter(file -> !StrictTranscriptReader.read(file).endsWith("\n")).toList();
 
         assertThat(unterminated).hasSize(1);
-        List<TranscriptLines.Line> lines = lines(unterminated.get(0));
+        List<StrictTranscriptReader.Line> lines = lines(unterminated.get(0));
         assertThat(lines.get(lines.size() - 1).parsed()).isTrue();
     }
 
@@ -80,7 +80,7 @@ class CuratedSamplesTest {
         Path file = root.resolve(OTHER_TOOL_FILE);
 
         assertThat(new ObjectMapper().readTree(file.toFile()).isObject()).isTrue();
-        assertThat(lines(file)).hasSizeGreaterThan(3).noneMatch(TranscriptLines.Line::parsed);
+        assertThat(lines(file)).hasSizeGreaterThan(3).noneMatch(StrictTranscriptReader.Line::parsed);
     }
 
     @Test
@@ -144,7 +144,7 @@ class CuratedSamplesTest {
     @Test
     void everyBashProgressBelongsToABashToolUseOfItsOwnFile() {
         for (Path file : transcripts()) {
-            assertThat(TranscriptLines.bashProgressProblems(objects(file))).as(file.toString()).isEmpty();
+            assertThat(StrictTranscriptReader.bashProgressProblems(objects(file))).as(file.toString()).isEmpty();
         }
     }
 
@@ -153,7 +153,7 @@ class CuratedSamplesTest {
         Path file = fileContaining("rsync -av --progress");
         List<JsonNode> objects = objects(file);
         String rsync = toolUseIdOf(objects, "rsync -av --progress");
-        List<JsonNode> progress = TranscriptLines.progressByCommand(objects).get(rsync);
+        List<JsonNode> progress = StrictTranscriptReader.progressByCommand(objects).get(rsync);
 
         assertThat(progress).hasSize(100);
         assertThat(progress.get(0).path("data").path("elapsedTimeSeconds").asInt()).isEqualTo(2);
@@ -193,7 +193,7 @@ class CuratedSamplesTest {
 
     @Test
     void everyFrictionKindAppearsInTheSamples() {
-        String all = transcripts().stream().map(TranscriptLines::read).collect(Collectors.joining("\n"));
+        String all = transcripts().stream().map(StrictTranscriptReader::read).collect(Collectors.joining("\n"));
 
         assertThat(all).contains("Exit code 1\\n", "Permission denied", "command not found", "No such file or directory",
                 "password authentication failed", "401 Unauthorized", "authentication failed: token expired",
@@ -214,7 +214,7 @@ class CuratedSamplesTest {
         JsonNode result = resultOf(objects, backfill);
         assertThat(result.path("is_error").asBoolean()).isFalse();
         assertThat(result.path("content").asText()).startsWith("Command running in background with ID: ");
-        List<JsonNode> progress = TranscriptLines.progressByCommand(objects).get(backfill);
+        List<JsonNode> progress = StrictTranscriptReader.progressByCommand(objects).get(backfill);
         assertThat(progress.get(progress.size() - 1).path("data").path("timeoutMs").asInt()).isEqualTo(30_000);
         assertThat(progress.get(progress.size() - 1).path("data").path("elapsedTimeSeconds").asInt()).isEqualTo(29);
     }
@@ -312,7 +312,7 @@ class CuratedSamplesTest {
     }
 
     private static Path fileContaining(String text) {
-        List<Path> files = transcripts().stream().filter(file -> TranscriptLines.read(file).contains(text)).toList();
+        List<Path> files = transcripts().stream().filter(file -> StrictTranscriptReader.read(file).contains(text)).toList();
         assertThat(files).as("files containing " + text).hasSize(1);
         return files.get(0);
     }

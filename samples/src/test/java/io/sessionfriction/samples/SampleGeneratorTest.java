@@ -64,7 +64,7 @@ class SampleGeneratorTest {
         Map<String, String> contents = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                contents.put(TranscriptLines.relative(root, file), Files.readString(file));
+                contents.put(StrictTranscriptReader.relative(root, file), Files.readString(file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,7 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Reads generated transcripts back the way a strict consumer would: one JSON object per line, nothing after it. */
-final class TranscriptLines {
+final class StrictTranscriptReader {
     private static final ObjectMapper STRICT = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** One line of a file: its 1-based number, its text, and the parsed object or null if it is not one. */
@@ -33,7 +33,7 @@ final class TranscriptLines {
         }
     }
 
-    private TranscriptLines() {
+    private StrictTranscriptReader() {
     }
 
     static List<Path> jsonlFiles(Path root) {

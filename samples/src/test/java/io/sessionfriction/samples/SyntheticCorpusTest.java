@@ -38,14 +38,14 @@ class SyntheticCorpusTest {
     void everyLineIsWellFormedAndEveryProgressBelongsToABashCall() throws IOException {
         new SampleGenerator(11, BASE).writeCorpus(root, TWO_MB, 3, bytes -> { });
 
-        List<Path> files = TranscriptLines.jsonlFiles(root);
+        List<Path> files = StrictTranscriptReader.jsonlFiles(root);
         assertThat(files).isNotEmpty().allSatisfy(file ->
-                assertThat(TranscriptLines.relative(root, file)).matches("user-00[0-2]/.+\\.jsonl"));
+                assertThat(StrictTranscriptReader.relative(root, file)).matches("user-00[0-2]/.+\\.jsonl"));
         for (Path file : files) {
-            List<TranscriptLines.Line> lines = TranscriptLines.lines(file);
-            assertThat(lines).as(file.toString()).allMatch(TranscriptLines.Line::parsed);
-            List<JsonNode> objects = lines.stream().map(TranscriptLines.Line::json).toList();
-            assertThat(TranscriptLines.bashProgressProblems(objects)).as(file.toString()).isEmpty();
+            List<StrictTranscriptReader.Line> lines = StrictTranscriptReader.lines(file);
+            assertThat(lines).as(file.toString()).allMatch(StrictTranscriptReader.Line::parsed);
+            List<JsonNode> objects = lines.stream().map(StrictTranscriptReader.Line::json).toList();
+            assertThat(StrictTranscriptReader.bashProgressProblems(objects)).as(file.toString()).isEmpty();
         }
     }
 
@@ -59,7 +59,7 @@ class SyntheticCorpusTest {
 
     private static long bytesOnDisk(Path root) throws IOException {
         long total = 0;
-        for (Path file : TranscriptLines.jsonlFiles(root)) {
+        for (Path file : StrictTranscriptReader.jsonlFiles(root)) {
             total += Files.size(file);
         }
         return total;

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.sessionfriction.collector.TranscriptLines;
+import io.sessionfriction.collector.RawTranscriptLines;
 import io.sessionfriction.redaction.Redactor;
 import io.sessionfriction.testsupport.SecretPieces;
 
@@ -19,7 +19,7 @@ class EventShortenerTest {
     @Test
     void aTenMegabyteProgressLineKeepsItsEnvelopeAndShortensItsOutputs() throws Exception {
         String output = "x".repeat(10 * 1024 * 1024);
-        byte[] line = TranscriptLines.bashProgress("s-1", "u-1", TranscriptLines.T0, 7, output).getBytes(UTF_8);
+        byte[] line = RawTranscriptLines.bashProgress("s-1", "u-1", RawTranscriptLines.T0, 7, output).getBytes(UTF_8);
         int max = 1024 * 1024;
 
         byte[] shortened = EventShortener.shorten(line, max, Redactor.defaults()).event();
@@ -27,7 +27,7 @@ class EventShortenerTest {
         assertThat(shortened.length).isLessThanOrEqualTo(max);
         JsonNode event = JSON.readTree(shortened);
         assertThat(event.path("uuid").asText()).isEqualTo("u-1");
-        assertThat(event.path("timestamp").asText()).isEqualTo(TranscriptLines.T0.toString());
+        assertThat(event.path("timestamp").asText()).isEqualTo(RawTranscriptLines.T0.toString());
         assertThat(event.path("data").path("elapsedTimeSeconds").asInt()).isEqualTo(7);
         String fullOutput = event.path("data").path("fullOutput").asText();
         assertThat(fullOutput).startsWith("xxxx").contains(EventShortener.MARKER_PREFIX).endsWith(" bytes]");
@@ -53,7 +53,7 @@ class EventShortenerTest {
     void secretsAreRedactedBeforeTheCutSoNoHalfOfOneIsLeft() throws Exception {
         String secret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
         String printed = "y".repeat(1000) + " aws_secret_access_key = " + secret + " " + "z".repeat(400_000);
-        byte[] line = TranscriptLines.bashProgress("s-1", "u-1", TranscriptLines.T0, 7, printed).getBytes(UTF_8);
+        byte[] line = RawTranscriptLines.bashProgress("s-1", "u-1", RawTranscriptLines.T0, 7, printed).getBytes(UTF_8);
 
         EventShortener.Shortened shortened = EventShortener.shorten(line, 100_000, Redactor.defaults());
 

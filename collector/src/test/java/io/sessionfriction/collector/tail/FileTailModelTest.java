@@ -1,7 +1,7 @@
 package io.sessionfriction.collector.tail;
 
-import static io.sessionfriction.collector.TranscriptLines.T0;
-import static io.sessionfriction.collector.TranscriptLines.userPrompt;
+import static io.sessionfriction.collector.RawTranscriptLines.T0;
+import static io.sessionfriction.collector.RawTranscriptLines.userPrompt;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
