@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.sessionfriction.collector.Topics.Seen;
+import io.sessionfriction.collector.CommittedReader.Seen;
 import io.sessionfriction.kafka.EmbeddedKafka;
 
 /**
@@ -88,20 +88,20 @@ class CollectorCrashTest {
         }
         transcripts.finish();
         // The killed collectors did the work, not only the clean run below.
-        assertThat(Topics.readCommittedSoFar(kafka.bootstrapServers(), config.eventsTopic()))
+        assertThat(CommittedReader.readCommittedSoFar(kafka.bootstrapServers(), config.eventsTopic()))
                 .hasSizeGreaterThan(transcripts.lineCount() / 2);
 
         try (Collector last = Collector.create(config, new SimpleMeterRegistry())) {
             last.runUntilCaughtUp();
         }
 
-        Map<String, List<String>> published = Topics.readCommitted(kafka.bootstrapServers(), config.eventsTopic())
+        Map<String, List<String>> published = CommittedReader.readCommitted(kafka.bootstrapServers(), config.eventsTopic())
                 .stream()
                 .collect(Collectors.groupingBy(r -> r.headers().get("file"), TreeMap::new,
                         Collectors.mapping(Seen::value, Collectors.toList())));
         assertThat(published).isEqualTo(transcripts.written());
         assertThat(transcripts.lineCount()).isGreaterThan(500);
-        assertThat(Topics.readCommitted(kafka.bootstrapServers(), config.dlqTopic())).isEmpty();
+        assertThat(CommittedReader.readCommitted(kafka.bootstrapServers(), config.dlqTopic())).isEmpty();
     }
 
     @Test
@@ -121,7 +121,7 @@ class CollectorCrashTest {
 
         Process child = startCollector(config, log);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                Topics.values(Topics.readCommitted(kafka.bootstrapServers(), config.eventsTopic()))).isEqualTo(lines));
+                CommittedReader.values(CommittedReader.readCommitted(kafka.bootstrapServers(), config.eventsTopic()))).isEqualTo(lines));
         child.destroy();
 
         assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("exited after SIGTERM").isTrue();

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.sessionfriction.collector.Topics.Seen;
+import io.sessionfriction.collector.CommittedReader.Seen;
 import io.sessionfriction.kafka.EmbeddedKafka;
 import io.sessionfriction.testsupport.SharedData;
 
@@ -64,7 +64,7 @@ class CollectorTailingTest {
     }
 
     private List<String> publishedValues() {
-        return Topics.values(Topics.readCommitted(kafka.bootstrapServers(), config.eventsTopic()));
+        return CommittedReader.values(CommittedReader.readCommitted(kafka.bootstrapServers(), config.eventsTopic()));
     }
 
     private void write(String file, String content, StandardOpenOption... options) throws IOException {
@@ -144,7 +144,7 @@ class CollectorTailingTest {
             stats = collector.runUntilCaughtUp();
         }
 
-        List<Seen> records = Topics.readCommitted(kafka.bootstrapServers(), config.eventsTopic());
+        List<Seen> records = CommittedReader.readCommitted(kafka.bootstrapServers(), config.eventsTopic());
         int expected = linesByFile.values().stream().mapToInt(List::size).sum();
         assertThat(expected).isEqualTo(10_220);
         assertThat(records).hasSize(expected);
@@ -158,7 +158,7 @@ class CollectorTailingTest {
                 .allSatisfy(r -> assertThat(r.headers().get("file")).contains("/" + r.key() + "/subagents/"));
         assertThat(records).filteredOn(r -> r.headers().get("file").endsWith("/short.jsonl"))
                 .extracting(Seen::key).containsOnly("55604662-cf2a-4331-851a-ec234028f8ca");
-        assertThat(Topics.readCommitted(kafka.bootstrapServers(), config.dlqTopic())).isEmpty();
+        assertThat(CommittedReader.readCommitted(kafka.bootstrapServers(), config.dlqTopic())).isEmpty();
     }
 
     private void copyRealSessions(Path realSessions) throws IOException {

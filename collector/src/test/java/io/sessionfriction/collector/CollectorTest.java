@@ -33,7 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.sessionfriction.collector.Topics.Seen;
+import io.sessionfriction.collector.CommittedReader.Seen;
 import io.sessionfriction.collector.publish.EventShortener;
 import io.sessionfriction.collector.publish.Records;
 import io.sessionfriction.collector.publish.TransactionalPublisher;
@@ -101,11 +101,11 @@ class CollectorTest {
     }
 
     private List<Seen> published() {
-        return Topics.readCommitted(kafka.bootstrapServers(), config.eventsTopic());
+        return CommittedReader.readCommitted(kafka.bootstrapServers(), config.eventsTopic());
     }
 
     private List<JsonNode> dlq() {
-        return Topics.readCommitted(kafka.bootstrapServers(), config.dlqTopic()).stream()
+        return CommittedReader.readCommitted(kafka.bootstrapServers(), config.dlqTopic()).stream()
                 .map(r -> readTree(r.value())).toList();
     }
 
@@ -180,7 +180,7 @@ class CollectorTest {
 
         CollectorStats stats = runOnce();
 
-        assertThat(Topics.values(published())).containsExactly(first, last);
+        assertThat(CommittedReader.values(published())).containsExactly(first, last);
         assertThat(dlq()).singleElement().satisfies(record -> {
             assertThat(record.path("source").asText()).isEqualTo("collector");
             assertThat(record.path("user").asText()).isEqualTo("ana");
@@ -217,7 +217,7 @@ class CollectorTest {
             collector.runUntilCaughtUp();
         }
 
-        assertThat(Topics.values(published())).containsExactly(good);
+        assertThat(CommittedReader.values(published())).containsExactly(good);
         assertThat(dlq()).singleElement().satisfies(record -> {
             assertThat(SecretPieces.of(token).foundIn(record.toString())).isEmpty();
             assertThat(record.path("raw").asText()).isEqualTo(
@@ -269,7 +269,7 @@ class CollectorTest {
         write(SUBAGENT_FILE, line(l4));
         CollectorStats second = runOnce();
 
-        assertThat(Topics.values(published())).containsExactly(l1, l2, l3, l4);
+        assertThat(CommittedReader.values(published())).containsExactly(l1, l2, l3, l4);
         assertThat(published().get(2).headers()).containsEntry("line", "3");
         assertThat(second.committed().lines()).isEqualTo(2);
     }
@@ -289,7 +289,7 @@ class CollectorTest {
             assertThat(stats.committed().lines()).isEqualTo(2);
         }
 
-        assertThat(Topics.values(published())).containsExactly(l1, l2);
+        assertThat(CommittedReader.values(published())).containsExactly(l1, l2);
         assertThat(events.of("aborted")).hasSize(1);
     }
 
@@ -332,7 +332,7 @@ class CollectorTest {
         try (Collector collector = collector(permissions, Collector.kafkaPublishers(config))) {
             collector.runUntilCaughtUp();
             CollectorStats whileDenied = collector.runUntilCaughtUp();
-            assertThat(Topics.values(published())).containsExactly(ana);
+            assertThat(CommittedReader.values(published())).containsExactly(ana);
             assertThat(whileDenied.filesUnreadable()).isEqualTo(1);
 
             denied.set(false);
@@ -340,7 +340,7 @@ class CollectorTest {
             assertThat(granted.filesUnreadable()).isZero();
         }
 
-        assertThat(Topics.values(published())).containsExactly(ana, bob);
+        assertThat(CommittedReader.values(published())).containsExactly(ana, bob);
         assertThat(events.of("fileUnreadable")).singleElement().satisfies(e -> {
             assertThat(e.file()).isEqualTo(BOB_FILE);
             assertThat(e.detail()).startsWith("permission denied");
@@ -378,7 +378,7 @@ class CollectorTest {
 
         CollectorStats stats = runOnce();
 
-        assertThat(Topics.values(published())).containsExactly(inside, title);
+        assertThat(CommittedReader.values(published())).containsExactly(inside, title);
         assertThat(stats.committed().filtered()).isEqualTo(2);
     }
 
@@ -394,13 +394,13 @@ class CollectorTest {
         Files.move(root.resolve("ana/.copy.tmp"), root.resolve(ANA_FILE), StandardCopyOption.ATOMIC_MOVE,
                 StandardCopyOption.REPLACE_EXISTING);
         runOnce();
-        assertThat(Topics.values(published())).containsExactly(l1, l2, l3);
+        assertThat(CommittedReader.values(published())).containsExactly(l1, l2, l3);
 
         String rewritten = userPrompt(ANA_SESSION, "u-1", T0, "one, edited");
         write(ANA_FILE, line(rewritten), line(l2), line(l3));
         CollectorStats stats = runOnce();
 
-        assertThat(Topics.values(published())).containsExactly(l1, l2, l3, rewritten, l2, l3);
+        assertThat(CommittedReader.values(published())).containsExactly(l1, l2, l3, rewritten, l2, l3);
         assertThat(stats.committed().rereads()).isEqualTo(1);
         assertThat(events.of("fileReread")).singleElement()
                 .satisfies(e -> assertThat(e.detail()).startsWith("rewritten"));

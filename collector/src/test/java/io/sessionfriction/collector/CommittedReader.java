@@ -32,13 +32,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * returns before the commit markers are written, so right after a commit the LSO can still be short
  * of it.
  */
-public final class Topics {
+public final class CommittedReader {
 
     /** A record as tests compare it: key, value and headers as strings. */
     public record Seen(String key, String value, Map<String, String> headers) {
     }
 
-    private Topics() {
+    private CommittedReader() {
     }
 
     /** Everything committed, up to the high watermark: call it when no transaction can be open any more. */
