@@ -23,14 +23,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionfriction.collector.CommittedReader.Seen;
-import io.sessionfriction.kafka.EmbeddedKafka;
+import io.sessionfriction.testsupport.SharedBroker;
 
 /**
  * The exactly-once claim under kill -9: a collector in a child JVM is killed at random instants,
@@ -44,20 +43,11 @@ class CollectorCrashTest {
     /** The child's log line once checkpoints are loaded and its producer holds the transactional id. */
     private static final String READY = "Collector starting";
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final SharedBroker kafka = SharedBroker.embedded();
 
     @TempDir
     Path root;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
 
     @Test
     void killedAtRandomInstantsTwentyTimesEveryLineEndsUpExactlyOnce() throws Exception {

@@ -18,16 +18,15 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionfriction.collector.CommittedReader.Seen;
-import io.sessionfriction.kafka.EmbeddedKafka;
+import io.sessionfriction.testsupport.SharedBroker;
 import io.sessionfriction.testsupport.SharedData;
 
 /** The collector running on its own (watch, poll, quiet period), and on the real transcripts. */
@@ -37,21 +36,12 @@ class CollectorTailingTest {
     private static final Duration BOUND = Duration.ofSeconds(20);
     private static final AtomicInteger TEST_NUMBER = new AtomicInteger();
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final SharedBroker kafka = SharedBroker.embedded();
 
     @TempDir
     Path root;
     private CollectorConfig config;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
 
     @BeforeEach
     void ownTopics() {

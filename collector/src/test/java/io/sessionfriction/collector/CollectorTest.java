@@ -23,10 +23,9 @@ import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,8 +37,8 @@ import io.sessionfriction.collector.publish.EventShortener;
 import io.sessionfriction.collector.publish.Records;
 import io.sessionfriction.collector.publish.TransactionalPublisher;
 import io.sessionfriction.collector.tail.FileOpener;
-import io.sessionfriction.kafka.EmbeddedKafka;
 import io.sessionfriction.testsupport.SecretPieces;
+import io.sessionfriction.testsupport.SharedBroker;
 
 /** The collector against a real broker: what read_committed consumers of its topics see. */
 class CollectorTest {
@@ -52,23 +51,14 @@ class CollectorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger TEST_NUMBER = new AtomicInteger();
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final SharedBroker kafka = SharedBroker.embedded();
 
     @TempDir
     Path root;
     private CollectorConfig config;
     private final RecordingCollectorEvents events = new RecordingCollectorEvents();
     private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
-    }
-
-    @AfterAll
-    static void stopBroker() {
-        kafka.close();
-    }
 
     @BeforeEach
     void ownTopics() {

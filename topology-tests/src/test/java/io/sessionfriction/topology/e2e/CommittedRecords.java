@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 import io.sessionfriction.processor.Topics;
+import io.sessionfriction.testsupport.SharedBroker;
 
 /** Reads what read_committed consumers see on a topic, as the pipeline's downstream services would. */
 final class CommittedRecords {
@@ -26,7 +27,7 @@ final class CommittedRecords {
      * too many is seen too; gives up after a bound and returns what it has. To check a topic stays empty,
      * read it after the topic written in the same transactions is complete, with {@code done} always true.
      */
-    static <V> List<ConsumerRecord<String, V>> read(KafkaFixture kafka, Topics.Topic<String, V> topic,
+    static <V> List<ConsumerRecord<String, V>> read(SharedBroker kafka, Topics.Topic<String, V> topic,
             Predicate<List<ConsumerRecord<String, V>>> done) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),

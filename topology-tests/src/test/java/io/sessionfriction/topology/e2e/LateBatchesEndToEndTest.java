@@ -19,13 +19,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sessionfriction.processor.Topics;
 import io.sessionfriction.processor.activity.SessionActivity;
+import io.sessionfriction.testsupport.SharedBroker;
 import io.sessionfriction.topology.ActiveTimeDefinition;
 import io.sessionfriction.topology.TranscriptLines.Line;
 
@@ -40,21 +41,16 @@ class LateBatchesEndToEndTest {
     private static final Instant DAY = Instant.parse("2026-02-16T00:00:00Z");
     private static final Duration GAP = Duration.ofMinutes(10);
 
-    private static KafkaFixture kafka;
+    @RegisterExtension
+    static final SharedBroker kafka = KafkaFixture.perClass();
 
     @TempDir
     Path stateDir;
 
     @BeforeAll
-    static void startBroker() {
-        kafka = KafkaFixture.start();
+    static void createTopics() {
         // One partition: both users share one stream-time clock, the case a grace period gets wrong.
         kafka.createTopics(Topics.newTopics(1));
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
     }
 
     @Test

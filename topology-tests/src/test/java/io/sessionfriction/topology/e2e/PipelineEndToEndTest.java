@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +32,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionfriction.collector.Collector;
 import io.sessionfriction.collector.CollectorConfig;
 import io.sessionfriction.processor.Topics;
+import io.sessionfriction.testsupport.SharedBroker;
 import io.sessionfriction.topology.TranscriptLines.Line;
 
 /**
@@ -40,7 +41,8 @@ import io.sessionfriction.topology.TranscriptLines.Line;
  */
 class PipelineEndToEndTest {
 
-    private static KafkaFixture kafka;
+    @RegisterExtension
+    static final SharedBroker kafka = KafkaFixture.perClass();
 
     @TempDir
     Path sessions;
@@ -49,18 +51,12 @@ class PipelineEndToEndTest {
     Path stateDir;
 
     @BeforeAll
-    static void startBroker() {
-        kafka = KafkaFixture.start();
+    static void createTopics() {
         List<NewTopic> topics = new ArrayList<>(Topics.newTopics(2));
         Collector.topics(CollectorConfig.defaults(Path.of("."), kafka.bootstrapServers()), 2).stream()
                 .filter(t -> topics.stream().noneMatch(existing -> existing.name().equals(t.name())))
                 .forEach(topics::add);
         kafka.createTopics(topics);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.sessionfriction.processor.alert.FrictionAlertStage;
 import io.sessionfriction.processor.rules.RuleCatalogue;
 import io.sessionfriction.processor.rules.RuleMatcher;
 import io.sessionfriction.processor.topology.FrictionTopology;
+import io.sessionfriction.testsupport.SharedBroker;
 
 /** The production topology with the shipped rules, run by a real KafkaStreams instance against the fixture. */
 final class RunningProcessor implements AutoCloseable {
@@ -24,7 +25,7 @@ final class RunningProcessor implements AutoCloseable {
         this.streams = streams;
     }
 
-    static RunningProcessor start(KafkaFixture kafka, String applicationId, Path stateDir) {
+    static RunningProcessor start(SharedBroker kafka, String applicationId, Path stateDir) {
         ProcessorSettings settings = ProcessorSettings.defaults().withApplicationId(applicationId);
         RuleCatalogue catalogue = RuleCatalogue.defaults();
         Properties props = settings.streamsProperties(kafka.bootstrapServers());

@@ -12,9 +12,9 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +28,7 @@ import io.sessionfriction.processor.Topics;
 import io.sessionfriction.testsupport.FakeSecrets;
 import io.sessionfriction.testsupport.FakeSecrets.FakeSecret;
 import io.sessionfriction.testsupport.SecretPieces;
+import io.sessionfriction.testsupport.SharedBroker;
 
 /**
  * Every kind of secret in every place a transcript holds one ({@link SecretTranscripts}), through the
@@ -39,7 +40,8 @@ class SecretsNeverReachConsumersTest {
 
     private static final String APPLICATION_ID = "secrets-e2e";
 
-    private static KafkaFixture kafka;
+    @RegisterExtension
+    static final SharedBroker kafka = KafkaFixture.perClass();
 
     @TempDir
     static Path sessions;
@@ -52,7 +54,6 @@ class SecretsNeverReachConsumersTest {
 
     @BeforeAll
     static void runThePipelineOnTranscriptsFullOfSecrets() throws Exception {
-        kafka = KafkaFixture.start();
         List<NewTopic> all = new ArrayList<>(Topics.newTopics(2));
         CollectorConfig collectorConfig = CollectorConfig.defaults(sessions, kafka.bootstrapServers()).withTransactionalId("secrets-collector");
         Collector.topics(collectorConfig, 2).stream()
@@ -71,11 +72,6 @@ class SecretsNeverReachConsumersTest {
             CommittedRecords.read(kafka, Topics.SESSION_EVENTS_DLQ, read -> read.size() >= 2 * count);
         }
         topics = TopicContents.readAll(kafka.bootstrapServers(), everyTopic());
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
     }
 
     static Stream<FakeSecret> secrets() {

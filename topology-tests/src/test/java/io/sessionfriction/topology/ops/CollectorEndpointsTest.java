@@ -14,11 +14,11 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sessionfriction.testsupport.SharedBroker;
 import io.sessionfriction.topology.TranscriptLines.Line;
 import io.sessionfriction.topology.e2e.KafkaFixture;
 
@@ -28,20 +28,11 @@ class CollectorEndpointsTest {
     private static final Duration BOUND = Duration.ofSeconds(30);
     private static final String SESSION_FILE = "2026-02-11_258c7280-ae70-4798-800f-63464d01a85d.jsonl";
 
-    private static KafkaFixture kafka;
+    @RegisterExtension
+    static final SharedBroker kafka = KafkaFixture.perClass();
 
     @TempDir
     Path sessions;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = KafkaFixture.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
 
     @Test
     void isReadyOnceConnectedAndCountsTheLinesItPublishesAsTheyFlow() throws Exception {

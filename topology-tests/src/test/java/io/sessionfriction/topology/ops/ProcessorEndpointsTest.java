@@ -27,9 +27,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +48,7 @@ import io.sessionfriction.processor.alert.FrictionAlertStage;
 import io.sessionfriction.processor.rules.RuleCatalogue;
 import io.sessionfriction.processor.rules.RuleMatcher;
 import io.sessionfriction.processor.topology.FrictionTopology;
+import io.sessionfriction.testsupport.SharedBroker;
 import io.sessionfriction.topology.ActiveTimeDefinition;
 import io.sessionfriction.topology.TranscriptLines.Line;
 import io.sessionfriction.topology.e2e.KafkaFixture;
@@ -65,7 +66,8 @@ class ProcessorEndpointsTest {
     private static final Instant T0 = Instant.parse("2026-02-11T20:00:00Z");
     private static final String TOKEN = "9f8e7d6c5b4a39281726354d6e5f4a3b";
 
-    private static KafkaFixture kafka;
+    @RegisterExtension
+    static final SharedBroker kafka = KafkaFixture.perClass();
 
     @TempDir
     Path sessions;
@@ -74,17 +76,11 @@ class ProcessorEndpointsTest {
     Path stateDirs;
 
     @BeforeAll
-    static void startBroker() {
-        kafka = KafkaFixture.start();
+    static void createTopics() {
         List<NewTopic> topics = new ArrayList<>(Topics.newTopics(PARTITIONS));
         topics.add(new NewTopic("collector-offsets", PARTITIONS, (short) 1)
                 .configs(Map.of("cleanup.policy", "compact")));
         kafka.createTopics(topics);
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
     }
 
     @Test

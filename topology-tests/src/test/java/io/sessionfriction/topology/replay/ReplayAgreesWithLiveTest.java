@@ -18,9 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +32,7 @@ import io.sessionfriction.processor.alert.FrictionAlert;
 import io.sessionfriction.processor.progress.CommandProgress;
 import io.sessionfriction.replay.kafka.TopicSnapshot;
 import io.sessionfriction.replay.report.ReplayData;
+import io.sessionfriction.testsupport.SharedBroker;
 import io.sessionfriction.topology.e2e.KafkaFixture;
 import picocli.CommandLine;
 
@@ -47,17 +47,8 @@ class ReplayAgreesWithLiveTest {
     private static final Topics.Topic<String, FrictionAlert> ALERTS =
             Topics.FRICTION_ALERTS.withValueSerde(Json.serde(FrictionAlert.class));
 
-    private static KafkaFixture kafka;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = KafkaFixture.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final SharedBroker kafka = KafkaFixture.perClass();
 
     @Test
     void replayAfterLiveGivesTheSameAlertsActiveTimeAndCommandDurations(@TempDir Path stateDir, @TempDir Path out)
