@@ -107,11 +107,6 @@ public record CollectorConfig(Path sessionsRoot, String bootstrapServers, Map<St
                 since, Optional.of(to), maxEventBytes);
     }
 
-    public CollectorConfig withMaxEventBytes(int bytes) {
-        return new CollectorConfig(sessionsRoot, bootstrapServers, kafkaOverrides, eventsTopic, dlqTopic,
-                offsetsTopic, transactionalId, pollInterval, quietPeriod, rescanInterval, since, until, bytes);
-    }
-
     /** True when the event time lies inside the optional [since, until) window. */
     public boolean inTimeRange(Instant eventTime) {
         return since.map(s -> !eventTime.isBefore(s)).orElse(true)

@@ -6,10 +6,6 @@ package io.sessionfriction.replay;
  */
 public interface ReplayListener {
 
-    /** Nothing shown: for callers that need no progress. */
-    ReplayListener SILENT = new ReplayListener() {
-    };
-
     /** The collector starts publishing the run's {@code events} from {@code files} files. */
     default void started(long events, long files) {
     }

@@ -29,7 +29,6 @@ public final class ReplayRoot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplayRoot.class);
 
     private final Path root;
-    private long copied;
 
     private ReplayRoot(Path root) {
         this.root = root;
@@ -58,7 +57,6 @@ public final class ReplayRoot implements AutoCloseable {
                 Path target = root.resolve(span.file().relativePath());
                 Files.createDirectories(target.getParent());
                 if (!place(span.file().path(), target)) {
-                    copied++;
                     log.debug("{} copied (hard link refused)", span.file().relativePath());
                 }
             }
@@ -80,11 +78,6 @@ public final class ReplayRoot implements AutoCloseable {
 
     public Path path() {
         return root;
-    }
-
-    /** Files copied because a hard link was refused. */
-    public long copiedFiles() {
-        return copied;
     }
 
     @Override

@@ -19,10 +19,6 @@ public final class SessionDiscovery {
         this.root = root;
     }
 
-    public Path root() {
-        return root;
-    }
-
     /** Everything under the root now; a folder that cannot be listed is skipped, not fatal. */
     public Scan scan() {
         List<SessionFile> files = new ArrayList<>();
