@@ -1,27 +1,21 @@
 package io.sessionfriction.launcher.runtime;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+
+import io.sessionfriction.replay.kafka.SettledEnds;
 
 /**
  * Knows when a bounded run is over: the processor's committed offsets on its input reached the input's
  * end, and the alert printer read every committed alert.
  *
- * <p>A partition counts as settled only when its last stable offset equals its high watermark: a
- * producer's commitTransaction returns before the broker writes the commit markers, so for a moment
- * the last stable offset still stands before records that are already committed.
+ * <p>Both read the topic's {@link SettledEnds}: while commit markers are on their way, the run is not over yet.
  */
 public final class CatchUp implements AutoCloseable {
 
@@ -37,7 +31,7 @@ public final class CatchUp implements AutoCloseable {
     /** Waits until {@code groupId} has committed past every committed record of {@code topic}. */
     public void awaitGroup(String groupId, String topic, Duration bound, Supplier<Throwable> failure) throws InterruptedException {
         awaitCondition(bound, failure, "the processor to consume " + topic, () -> {
-            Map<TopicPartition, Long> ends = settledEnds(topic);
+            Map<TopicPartition, Long> ends = SettledEnds.of(admin, topic).orElse(null);
             Map<TopicPartition, OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return ends != null && ends.entrySet().stream().allMatch(end -> end.getValue() == 0
@@ -50,33 +44,10 @@ public final class CatchUp implements AutoCloseable {
             throws InterruptedException {
         awaitCondition(bound, failure, "every alert to be printed", () -> {
             Map<TopicPartition, Long> read = positions.get();
-            Map<TopicPartition, Long> ends = settledEnds(topic);
+            Map<TopicPartition, Long> ends = SettledEnds.of(admin, topic).orElse(null);
             return ends != null && ends.entrySet().stream()
                     .allMatch(end -> end.getValue() == 0 || read.getOrDefault(end.getKey(), 0L) >= end.getValue());
         });
-    }
-
-    /** The end offset of each partition, or null while some partition still has transaction markers to come. */
-    private Map<TopicPartition, Long> settledEnds(String topic) throws ExecutionException, InterruptedException,
-            java.util.concurrent.TimeoutException {
-        Map<TopicPartition, Long> stable = endOffsets(topic, IsolationLevel.READ_COMMITTED);
-        return stable.equals(endOffsets(topic, IsolationLevel.READ_UNCOMMITTED)) ? stable : null;
-    }
-
-    private Map<TopicPartition, Long> endOffsets(String topic, IsolationLevel isolation) throws ExecutionException,
-            InterruptedException, java.util.concurrent.TimeoutException {
-        int partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames()
-                .get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(topic).partitions().size();
-        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-        for (int p = 0; p < partitions; p++) {
-            request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-        }
-        Map<TopicPartition, ListOffsetsResultInfo> result = admin
-                .listOffsets(request, new ListOffsetsOptions(isolation))
-                .all().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        result.forEach((tp, info) -> ends.put(tp, info.offset()));
-        return ends;
     }
 
     private interface Check {

@@ -1,25 +1,19 @@
 package io.sessionfriction.replay.kafka;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -32,14 +26,12 @@ import io.sessionfriction.processor.Topics;
  * session, command): what a consumer that overwrites by key would hold once the replay is over. Reads
  * read_committed without a consumer group, so it disturbs nobody.
  *
- * <p>The end is taken only when the last stable offset equals the high watermark on every partition: a
- * transaction's commit markers can still be on their way when its producer already returned.
+ * <p>It reads up to the topic's {@link SettledEnds}, waiting for them while commit markers are on their way.
  */
 public final class TopicSnapshot {
 
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration SETTLE_EVERY = Duration.ofMillis(200);
-    private static final long CALL_SECONDS = 15;
 
     private final Properties clientProperties;
     private final Duration bound;
@@ -104,33 +96,15 @@ public final class TopicSnapshot {
         long deadline = System.nanoTime() + bound.toNanos();
         try (Admin admin = Admin.create(clientProperties)) {
             while (true) {
-                Map<TopicPartition, Long> stable = ends(admin, topic, IsolationLevel.READ_COMMITTED);
-                if (stable.equals(ends(admin, topic, IsolationLevel.READ_UNCOMMITTED))) {
-                    return stable;
+                Optional<Map<TopicPartition, Long>> settled = SettledEnds.of(admin, topic);
+                if (settled.isPresent()) {
+                    return settled.get();
                 }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(topic + " still has open transactions after " + bound.toSeconds() + " s");
                 }
                 Thread.sleep(SETTLE_EVERY.toMillis());
             }
-        }
-    }
-
-    private static Map<TopicPartition, Long> ends(Admin admin, String topic, IsolationLevel isolation)
-            throws InterruptedException {
-        try {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames()
-                    .get(CALL_SECONDS, TimeUnit.SECONDS).get(topic).partitions().size();
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            admin.listOffsets(request, new ListOffsetsOptions(isolation)).all().get(CALL_SECONDS, TimeUnit.SECONDS)
-                    .forEach((tp, info) -> ends.put(tp, info.offset()));
-            return ends;
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Cannot read the end offsets of " + topic + ": " + e.getMessage(), e);
         }
     }
 }
