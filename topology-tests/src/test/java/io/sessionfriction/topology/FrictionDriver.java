@@ -86,6 +86,17 @@ public final class FrictionDriver implements AutoCloseable {
         return pipe(sessionKey, user, lines.toArray(TranscriptLines.Line[]::new));
     }
 
+    /**
+     * Pipes lines as the collector reads one file from its start: headers name {@code file} and number
+     * the lines 1, 2, ... So piping the same file again is what a collector re-sending a rewritten file does.
+     */
+    public FrictionDriver pipeFile(String sessionKey, String user, String file, TranscriptLines.Line... lines) {
+        for (int i = 0; i < lines.length; i++) {
+            pipe(sessionKey, user, file, i + 1, lines[i].json(), TranscriptLines.T0);
+        }
+        return this;
+    }
+
     /** Pipes one raw value (e.g. a malformed line) with the collector's headers. */
     public FrictionDriver pipeRaw(String sessionKey, String user, String value) {
         return pipeRaw(sessionKey, user, value, TranscriptLines.T0);
@@ -100,10 +111,13 @@ public final class FrictionDriver implements AutoCloseable {
     }
 
     private FrictionDriver pipeRaw(String sessionKey, String user, String value, Instant producedAt) {
-        long lineNumber = offset.incrementAndGet();
+        return pipe(sessionKey, user, "/data/user_sessions/" + user + "/" + sessionKey + ".jsonl", offset.incrementAndGet(), value, producedAt);
+    }
+
+    private FrictionDriver pipe(String sessionKey, String user, String file, long lineNumber, String value, Instant producedAt) {
         RecordHeaders headers = new RecordHeaders();
         headers.add("user", bytes(user));
-        headers.add("file", bytes("/data/user_sessions/" + user + "/" + sessionKey + ".jsonl"));
+        headers.add("file", bytes(file));
         headers.add("offset", bytes(Long.toString(lineNumber * 1000)));
         headers.add("line", bytes(Long.toString(lineNumber)));
         sessionEvents.pipeInput(new TestRecord<>(sessionKey, value, headers, producedAt));

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
@@ -16,11 +17,14 @@ import io.sessionfriction.processor.ProcessorEvents;
 import io.sessionfriction.redaction.Placeholders;
 
 /**
- * Drops a line already seen in its session: by {@code uuid}, or for lines without one (queue-operation,
- * pr-link, summary, snapshot) by a hash of their text (a line writes itself as the text it was read
- * from, redacted). The collector re-sends a rewritten file, so
- * repeats are normal. A window store bounds the memory: ids are kept for the retention (at least the
- * allowed lateness, so a late repeat is still recognised), then expire with their segment.
+ * Drops a line already seen in its session. A line with a {@code uuid} is a repeat when the uuid was seen:
+ * a resumed file re-writes earlier lines, and the collector re-sends a rewritten file. A line without one
+ * (queue-operation, pr-link, summary, snapshot) is a repeat only when it is the same occurrence: the same
+ * text (redacted) at the same line of the same file (the collector's {@code file} and {@code line} headers), since
+ * identical lines can be separate events (three queue-operation removes in one millisecond each consume a
+ * queued message). A record without those headers falls back to its text alone. A window store bounds the
+ * memory: ids are kept for the retention (at least the allowed lateness, so a late repeat is still
+ * recognised), then expire with their segment.
  */
 public final class Deduplicator implements FixedKeyProcessor<String, SessionEvent, SessionEvent> {
 
@@ -45,7 +49,7 @@ public final class Deduplicator implements FixedKeyProcessor<String, SessionEven
     @Override
     public void process(FixedKeyRecord<String, SessionEvent> record) {
         SessionEvent event = record.value();
-        String id = record.key() + '|' + identity(event);
+        String id = record.key() + '|' + identity(event, record.headers());
         long time = record.timestamp();
         if (seenBefore(id, time)) {
             events.duplicateDropped(record.key());
@@ -62,10 +66,17 @@ public final class Deduplicator implements FixedKeyProcessor<String, SessionEven
         }
     }
 
-    static String identity(SessionEvent event) {
+    static String identity(SessionEvent event, Headers headers) {
         String uuid = event.uuid();
-        // Without placeholder hashes: a line re-sent after the redaction key was rotated is still a repeat.
-        return uuid != null ? "uuid:" + uuid : "sha256:" + sha256(Placeholders.withoutHashes(event.line().toString()));
+        if (uuid != null) {
+            return "uuid:" + uuid;
+        }
+        // A line parsed from the topic writes itself as the text it was read from, redacted; without
+        // placeholder hashes, a line re-sent after the redaction key was rotated is still a repeat.
+        String text = sha256(Placeholders.withoutHashes(event.line().toString()));
+        String file = SessionHeaders.text(headers, SessionHeaders.FILE);
+        Long line = SessionHeaders.number(headers, SessionHeaders.LINE);
+        return file == null || line == null ? "sha256:" + text : "at:" + file + ':' + line + ':' + text;
     }
 
     private static String sha256(String text) {

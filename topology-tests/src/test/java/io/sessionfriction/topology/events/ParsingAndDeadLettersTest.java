@@ -119,20 +119,35 @@ class ParsingAndDeadLettersTest {
     }
 
     @Test
-    void aRepeatedLineIsDroppedByUuidAndLinesWithoutUuidByContent() {
+    void aRepeatedLineIsDroppedByUuidAndALineWithoutOneWhenItIsTheSameOccurrenceOfTheSameFile() {
         try (FrictionDriver driver = FrictionDriver.start()) {
             var prompt = aUserPrompt("sync the data").at(T0);
             var tool = aBashToolUse("rsync -a /data/in /data/out").at(T0.plusSeconds(2));
             var queued = aQueueOperation("<task-notification>done</task-notification>").at(T0.plusSeconds(3));
-            driver.pipe("s1", "alice", prompt, tool, queued);
-            driver.pipe("s1", "alice", prompt, tool, queued);          // the collector re-sent a rewritten file
-            driver.pipe("s2", "bob", prompt);                          // another session may hold the same uuid
+            driver.pipeFile("s1", "alice", "alice/s1.jsonl", prompt, tool, queued);
+            driver.pipeFile("s1", "alice", "alice/s1.jsonl", prompt, tool, queued);   // the collector re-sent a rewritten file
+            driver.pipe("s2", "bob", prompt);                                         // another session may hold the same uuid
 
             assertThat(driver.enriched()).extracting(EnrichedEvent::sessionKey, EnrichedEvent::kind).containsExactly(
                     tuple("s1", EventKind.USER_PROMPT),
                     tuple("s1", EventKind.TOOL_USE),
                     tuple("s1", EventKind.QUEUE_OPERATION),
                     tuple("s2", EventKind.USER_PROMPT));
+            assertThat(driver.counter(MeteredProcessorEvents.DUPLICATES)).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void identicalLinesWithoutUuidAreSeparateEventsEachConsumingAQueuedMessage() {
+        try (FrictionDriver driver = FrictionDriver.start()) {
+            // Three removes in the same millisecond: three queued messages taken, three events.
+            var remove = aQueueOperation("").with("operation", "remove").without("content").at(T0.plusSeconds(5));
+            driver.pipeFile("s1", "alice", "alice/s1.jsonl", aUserPrompt("go").at(T0), remove, remove, remove);
+            driver.pipeFile("s1", "alice", "alice/s1.jsonl", aUserPrompt("go").at(T0), remove, remove, remove);
+
+            assertThat(driver.enriched()).extracting(EnrichedEvent::kind).containsExactly(EventKind.USER_PROMPT,
+                    EventKind.QUEUE_OPERATION, EventKind.QUEUE_OPERATION, EventKind.QUEUE_OPERATION, EventKind.USER_PROMPT);
+            // The second file's prompt is another line (a new uuid); its removes are the first file's, re-sent.
             assertThat(driver.counter(MeteredProcessorEvents.DUPLICATES)).isEqualTo(3);
         }
     }
