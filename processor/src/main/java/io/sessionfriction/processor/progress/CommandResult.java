@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.LineFields;
 
-/** Reads a Bash tool_result into an {@link Outcome}, exit code and background task id. */
-record CommandResult(Outcome outcome, Integer exitCode, String backgroundTaskId) {
+/**
+ * Reads a Bash tool_result into an {@link Outcome}, exit code and background task id.
+ *
+ * @param neverRan the user refused the call at its permission prompt: it did not run at all
+ */
+record CommandResult(Outcome outcome, Integer exitCode, String backgroundTaskId, boolean neverRan) {
 
     // The error text of a failed Bash call starts "Exit code N" (after an optional "Error: ").
     private static final Pattern EXIT_CODE = Pattern.compile("^(?:Error: )?Exit code (\\d+)");
@@ -23,15 +27,18 @@ record CommandResult(Outcome outcome, Integer exitCode, String backgroundTaskId)
         String backgroundTaskId = LineFields.textOrNull(toolUseResult.path("backgroundTaskId"));
         String content = LineFields.contentText(LineFields.toolResult(line).path("content"));
         if (backgroundTaskId != null || content.startsWith(BACKGROUNDED)) {
-            return new CommandResult(Outcome.BACKGROUNDED, null, backgroundTaskId);
+            return new CommandResult(Outcome.BACKGROUNDED, null, backgroundTaskId, false);
         }
-        if (toolUseResult.path("interrupted").asBoolean(false) || content.startsWith(REJECTED)) {
-            return new CommandResult(Outcome.INTERRUPTED, null, null);
+        if (content.startsWith(REJECTED)) {
+            return new CommandResult(Outcome.INTERRUPTED, null, null, true);
+        }
+        if (toolUseResult.path("interrupted").asBoolean(false)) {
+            return new CommandResult(Outcome.INTERRUPTED, null, null, false);
         }
         if (Boolean.TRUE.equals(result.isError())) {
-            return new CommandResult(Outcome.ERROR, exitCode(result.errorText()), null);
+            return new CommandResult(Outcome.ERROR, exitCode(result.errorText()), null, false);
         }
-        return new CommandResult(Outcome.OK, null, null);
+        return new CommandResult(Outcome.OK, null, null, false);
     }
 
     private static Integer exitCode(String errorText) {

@@ -45,13 +45,13 @@ public final class CommandTracker implements Processor<String, EnrichedEvent, St
                     update(record, key, orStart(known, event).withCommand(event.command(), event.description()));
                 }
             }
-            case BASH_PROGRESS -> update(record, key, orStart(known, event)
-                    .withProgress(event.elapsedSeconds() == null ? 0 : event.elapsedSeconds()));
+            case BASH_PROGRESS -> update(record, key, orStart(known, event).seenAt(event.timestamp())
+                    .withProgress(event.elapsedSeconds() == null ? 0 : event.elapsedSeconds(), event.timestamp()));
             case TOOL_RESULT -> {
                 if (known != null) {
                     CommandResult result = CommandResult.of(event);
                     CommandProgress ended = known.seenAt(event.timestamp())
-                            .withOutcome(result.outcome(), result.exitCode(), result.backgroundTaskId());
+                            .withOutcome(result.outcome(), result.exitCode(), result.backgroundTaskId(), event.timestamp(), result.neverRan());
                     commands.delete(key);
                     context.forward(new Record<>(key, ended, record.timestamp(), record.headers()));
                 }
@@ -67,7 +67,7 @@ public final class CommandTracker implements Processor<String, EnrichedEvent, St
     }
 
     private void update(Record<String, EnrichedEvent> record, String key, CommandProgress progress) {
-        CommandProgress seen = progress.seenAt(record.value().timestamp());
+        CommandProgress seen = progress.seenAt(record.value().timestamp()).timed(null);
         commands.put(key, seen);
         context.forward(new Record<>(key, seen, record.timestamp(), record.headers()));
     }

@@ -2,6 +2,7 @@ package io.sessionfriction.processor.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -71,7 +72,70 @@ class CommandTrackerTest {
                 "{\"stdout\":\"\",\"backgroundTaskId\":\"b76\"}", T0);
         CommandResult outcome = CommandResult.of(event(EventKind.TOOL_RESULT, "toolu_1", T0, null, null, result));
 
-        assertThat(outcome).isEqualTo(new CommandResult(Outcome.BACKGROUNDED, null, "b76"));
+        assertThat(outcome).isEqualTo(new CommandResult(Outcome.BACKGROUNDED, null, "b76", false));
+    }
+
+    @Test
+    void aCommandThatWaitedForApprovalRanOnlyFromTheStartItsFirstProgressLineDates() {
+        process(event(EventKind.TOOL_USE, "toolu_1", T0, null, null, Lines.bashToolUse("toolu_1", "rsync -a a b", T0)));
+        // The user approved after a minute: progress counts from the start, 2 s in at its first line.
+        process(event(EventKind.BASH_PROGRESS, "toolu_1", T0.plusSeconds(62), 2L, null, Lines.bashProgress("toolu_1", 2, T0)));
+        CommandProgress running = store.get("s1|toolu_1");
+        assertThat(running.startedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(running.waitedSeconds()).isEqualTo(60.0);
+        assertThat(running.ranSeconds()).isEqualTo(2.0);
+
+        process(event(EventKind.TOOL_RESULT, "toolu_1", T0.plusMillis(65_500), null, null,
+                Lines.toolResult("toolu_1", "sent 3 files", false, "{\"stdout\":\"sent 3 files\"}", T0)));
+
+        CommandProgress ended = lastEmitted();
+        assertThat(ended.waitedSeconds()).isEqualTo(60.0);
+        assertThat(ended.ranSeconds()).isEqualTo(5.5);
+    }
+
+    @Test
+    void aCommandWithoutProgressRanAtMostTwoSecondsAndWaitedTheRest() {
+        process(event(EventKind.TOOL_USE, "toolu_1", T0, null, null, Lines.bashToolUse("toolu_1", "git push", T0)));
+        process(event(EventKind.TOOL_RESULT, "toolu_1", T0.plus(Duration.ofHours(9)), null, null,
+                Lines.toolResult("toolu_1", "pushed", false, "{\"stdout\":\"pushed\"}", T0)));
+
+        CommandProgress ended = lastEmitted();
+        assertThat(ended.ranSeconds()).isEqualTo(2.0);
+        assertThat(ended.waitedSeconds()).isEqualTo(9 * 3600 - 2.0);
+        assertThat(ended.startedAt()).isEqualTo(T0.plus(Duration.ofHours(9)).minusSeconds(2));
+    }
+
+    @Test
+    void aQuickCommandWithoutProgressRanAllItsTime() {
+        process(event(EventKind.TOOL_USE, "toolu_1", T0, null, null, Lines.bashToolUse("toolu_1", "ls", T0)));
+        process(event(EventKind.TOOL_RESULT, "toolu_1", T0.plusMillis(400), null, null, Lines.toolResult("toolu_1", "a", false, "{}", T0)));
+
+        assertThat(lastEmitted()).extracting(CommandProgress::waitedSeconds, CommandProgress::ranSeconds).containsExactly(0.0, 0.4);
+    }
+
+    @Test
+    void aCallRefusedAtItsPromptNeverRan() {
+        String refused = "The user doesn't want to proceed with this tool use. The tool use was rejected";
+        process(event(EventKind.TOOL_USE, "toolu_1", T0, null, null, Lines.bashToolUse("toolu_1", "rm -rf out", T0)));
+        process(event(EventKind.TOOL_RESULT, "toolu_1", T0.plusSeconds(40), null, refused,
+                Lines.toolResult("toolu_1", refused, true, "\"User rejected tool use\"", T0)));
+
+        assertThat(lastEmitted()).extracting(CommandProgress::outcome, CommandProgress::waitedSeconds, CommandProgress::ranSeconds)
+                .containsExactly(Outcome.INTERRUPTED, 40.0, 0.0);
+    }
+
+    @Test
+    void progressBeforeItsToolUseIsMeasuredFromTheToolUseOnceItArrives() {
+        process(event(EventKind.BASH_PROGRESS, "toolu_1", T0.plusSeconds(32), 2L, null, Lines.bashProgress("toolu_1", 2, T0)));
+        process(event(EventKind.TOOL_USE, "toolu_1", T0, null, null, Lines.bashToolUse("toolu_1", "rsync -a a b", T0)));
+
+        assertThat(store.get("s1|toolu_1")).extracting(CommandProgress::waitedSeconds, CommandProgress::ranSeconds)
+                .containsExactly(30.0, 2.0);
+    }
+
+    private CommandProgress lastEmitted() {
+        List<CommandProgress> emitted = context.forwarded().stream().map(forward -> (CommandProgress) forward.record().value()).toList();
+        return emitted.get(emitted.size() - 1);
     }
 
     private void process(EnrichedEvent event) {

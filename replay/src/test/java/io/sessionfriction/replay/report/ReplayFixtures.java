@@ -43,7 +43,7 @@ final class ReplayFixtures {
 
     static CommandProgress command(String session, String user, String toolUseId, String command, long seconds, String outcome) {
         return new CommandProgress(session, user, toolUseId, command, "d", seconds - 1, seconds, T0, T0.plusSeconds(seconds),
-                Outcome.valueOf(outcome), null, null);
+                Outcome.valueOf(outcome), null, null, T0, 0.0, (double) seconds);
     }
 
     /** Three sessions of two users: one command fails for both, one user is locked out. */
