@@ -137,6 +137,53 @@ public final class TranscriptLines {
         return new Line(line);
     }
 
+    /** The Stop hook Claude Code runs when the agent ends its turn (its id names no tool call). */
+    public static Line aStopHook() {
+        ObjectNode line = envelope("progress");
+        line.putObject("data").put("type", "hook_progress").put("hookEvent", "Stop").put("hookName", "Stop")
+                .put("command", "${CLAUDE_PLUGIN_ROOT}/hooks/stop.sh");
+        String id = "toolu_" + nextUuid().substring(0, 8);
+        line.put("toolUseID", id).put("parentToolUseID", id);
+        return new Line(line);
+    }
+
+    /** The system line Claude Code writes when a turn ends, with its duration. */
+    public static Line aTurnDuration() {
+        return new Line(envelope("system").put("subtype", "turn_duration").put("durationMs", 42000));
+    }
+
+    /** A SessionStart hook: {@code source} is startup, resume, compact or clear (a context cleared to approve a plan). */
+    public static Line aSessionStartHook(String source) {
+        ObjectNode line = envelope("progress");
+        line.putObject("data").put("type", "hook_progress").put("hookEvent", "SessionStart").put("hookName", "SessionStart:" + source)
+                .put("command", "${CLAUDE_PLUGIN_ROOT}/hooks/start.sh");
+        String id = "toolu_" + nextUuid().substring(0, 8);
+        line.put("toolUseID", id).put("parentToolUseID", id);
+        return new Line(line);
+    }
+
+    /** The answer to an AskUserQuestion call, as Claude Code writes it. */
+    public static Line anAnswer(String toolUseId, String question, String answer) {
+        return aToolResult(toolUseId, "User has answered your questions: \"" + question + "\"=\"" + answer
+                + "\". You can now continue with the user's answers in mind.");
+    }
+
+    /** A TaskOutput call waiting (block) for background task {@code taskId}. */
+    public static Line aTaskOutputWait(String taskId) {
+        return aToolUse("TaskOutput").input("task_id", taskId).input("timeout", 120000);
+    }
+
+    /** TaskOutput's result: {@code status} is timeout (the task still runs) or success. */
+    public static Line aTaskOutputResult(String toolUseId, String taskId, String status) {
+        Line line = aToolResult(toolUseId, "<retrieval_status>" + status + "</retrieval_status>\n\n<task_id>" + taskId
+                + "</task_id>\n\n<task_type>local_bash</task_type>");
+        ObjectNode node = line.node();
+        ObjectNode result = node.putObject("toolUseResult").put("retrieval_status", status);
+        result.putObject("task").put("task_id", taskId).put("task_type", "local_bash")
+                .put("status", "timeout".equals(status) ? "running" : "completed");
+        return new Line(node);
+    }
+
     /** A system api_error line (status 529 = overloaded), with its retry attempt. */
     public static Line anApiError(int status) {
         ObjectNode line = envelope("system").put("subtype", "api_error").put("level", "error");
@@ -147,9 +194,14 @@ public final class TranscriptLines {
     }
 
     public static Line aCompactBoundary() {
+        return aCompactBoundary("auto");
+    }
+
+    /** A compaction: {@code trigger} auto (the context ran out) or manual (a /compact the analyst chose). */
+    public static Line aCompactBoundary(String trigger) {
         ObjectNode line = envelope("system").put("subtype", "compact_boundary").put("content", "Conversation compacted");
         line.putNull("parentUuid");
-        line.putObject("compactMetadata").put("trigger", "auto").put("preTokens", 167000);
+        line.putObject("compactMetadata").put("trigger", trigger).put("preTokens", 167000);
         return new Line(line);
     }
 

@@ -7,8 +7,9 @@ import io.sessionfriction.processor.event.EventKind;
 
 /**
  * What the analyst typed, as opposed to other user lines: a subagent's prompts come from the parent
- * agent (isSidechain), isMeta lines are injected reminders, and text starting with a tag is a slash
- * command or its output ({@code <command-name>}, {@code <local-command-stdout>}, {@code <system-reminder>}).
+ * agent (isSidechain), isMeta lines are injected reminders, text starting with a tag is a slash
+ * command or its output ({@code <command-name>}, {@code <local-command-stdout>}, {@code <system-reminder>},
+ * {@code <task-notification>}), and {@code [Request interrupted by user...]} is Claude Code's record of an interrupt.
  */
 final class AnalystPrompt {
 
@@ -20,7 +21,7 @@ final class AnalystPrompt {
             return Optional.empty();
         }
         String text = event.text().strip();
-        return text.isEmpty() || text.startsWith("<") ? Optional.empty() : Optional.of(text);
+        return text.isEmpty() || text.startsWith("<") || text.startsWith("[Request interrupted") ? Optional.empty() : Optional.of(text);
     }
 
     private static boolean flag(EnrichedEvent event, String field) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.sessionfriction.processor.event.CommandShape;
 import io.sessionfriction.processor.rules.FingerprintPart;
 import io.sessionfriction.processor.rules.Rule;
 import io.sessionfriction.redaction.Placeholders;
@@ -16,6 +17,8 @@ final class Fingerprints {
     // Hex ids (commit hashes, task ids) hold at least one digit; words like "defaced" stay.
     private static final Pattern HEX_ID = Pattern.compile("\\b(?=[0-9a-fA-F]*\\d)[0-9a-fA-F]{7,}\\b");
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    // A path: at least one slash between word characters (/data/x.csv, lib/a/b.ex, ~/.pgpass); URLs too.
+    private static final Pattern PATH = Pattern.compile("(?:~|\\.{1,2}|[\\w.@+-]+)?(?:/[\\w.@+%=-]+)+/?");
     /** A command with a long heredoc or commit message is identified by its start; the id hashes the rest away. */
     static final int MAX_PART = 300;
 
@@ -34,6 +37,8 @@ final class Fingerprints {
                 case RULE -> rule.id();
                 case TOOL -> occurrence.call().toolName();
                 case COMMAND -> occurrence.call().normalizedCommand();
+                case PROGRAM -> CommandShape.of(occurrence.call().command()).programKey();
+                case ERROR -> occurrence.errorLine() == null ? null : mask(occurrence.errorLine());
                 case EXCERPT -> mask(occurrence.excerpt());
             };
             if (value != null && !value.isBlank()) {
@@ -44,14 +49,15 @@ final class Fingerprints {
     }
 
     /**
-     * Digits, hex ids and uuids replaced, so "line 12" and "line 13" are the same problem; a redacted
-     * secret counts by its kind alone, so another secret, or a rotated key, makes no new alert.
+     * Paths, digits, hex ids and uuids replaced, so "line 12" and "line 13", a.csv and b.csv, are the same
+     * problem; a redacted secret counts by its kind alone, so another secret, or a rotated key, makes no new alert.
      */
     static String mask(String text) {
         if (text == null) {
             return "";
         }
         String masked = UUID.matcher(Placeholders.withoutHashes(text)).replaceAll("<uuid>");
+        masked = PATH.matcher(masked).replaceAll("<path>");
         masked = HEX_ID.matcher(masked).replaceAll("<hex>");
         return DIGITS.matcher(masked).replaceAll("N");
     }

@@ -18,6 +18,7 @@ import io.sessionfriction.processor.rules.Severity;
  * @param timestamp    event time of the line that triggered this emission
  * @param count        occurrences so far (distinct lines or tool calls)
  * @param escalation   0 for the first emission, then 1, 2, ... at each escalation threshold reached
+ * @param secondsLost  time lost to the occurrences so far, where the rule measures it (waits); else 0
  * @param evidence     the last few occurrences, oldest first
  * @param block        the active block of the triggering line
  * @param sessionStart the earliest event time seen for the session
@@ -37,6 +38,7 @@ public record FrictionAlert(
         Instant timestamp,
         long count,
         int escalation,
+        double secondsLost,
         List<Evidence> evidence,
         Context context,
         Block block,
@@ -59,11 +61,11 @@ public record FrictionAlert(
 
     FrictionAlert withEvidence(List<Evidence> latest) {
         return new FrictionAlert(schemaVersion, alertId, sessionId, user, rule, category, severity, labels,
-                fingerprint, timestamp, count, escalation, latest, context, block, sessionStart, suppressedBy);
+                fingerprint, timestamp, count, escalation, secondsLost, latest, context, block, sessionStart, suppressedBy);
     }
 
     FrictionAlert suppressed(String reference) {
         return new FrictionAlert(schemaVersion, alertId, sessionId, user, rule, category, severity, labels,
-                fingerprint, timestamp, count, escalation, evidence, context, block, sessionStart, reference);
+                fingerprint, timestamp, count, escalation, secondsLost, evidence, context, block, sessionStart, reference);
     }
 }

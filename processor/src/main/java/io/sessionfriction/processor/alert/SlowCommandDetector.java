@@ -8,6 +8,8 @@ import io.sessionfriction.processor.rules.Rule;
  * A Bash command whose elapsed time crosses {@code seconds}: alerted once per command, on the first
  * progress line at or over the threshold, so while it still runs rather than at its result
  * (elapsedTimeSeconds is cumulative: later progress lines of the same command say nothing new).
+ * elapsedTimeSeconds counts from the command's start, so this is the time it ran: a wait for approval
+ * before it started never makes a command slow.
  */
 final class SlowCommandDetector implements PatternDetector {
 
@@ -24,6 +26,6 @@ final class SlowCommandDetector implements PatternDetector {
         }
         turn.call(call.slowAlertedBy(rule.id()));
         String excerpt = "still running after " + event.elapsedSeconds() + " s (threshold " + seconds + " s)";
-        turn.found(new Occurrence(rule, excerpt, event.toolUseId(), 1, turn.call()));
+        turn.found(Occurrence.onLine(rule, excerpt, event.toolUseId(), 1, turn.call(), null));
     }
 }

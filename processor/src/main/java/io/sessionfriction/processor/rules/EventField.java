@@ -8,6 +8,7 @@ import java.util.function.Function;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.sessionfriction.processor.event.CommandShape;
 import io.sessionfriction.processor.event.EnrichedEvent;
 
 /**
@@ -19,17 +20,22 @@ public final class EventField {
 
     private static final String RAW_PREFIX = "event:";
 
-    private static final Map<String, Function<EnrichedEvent, String>> NAMED = Map.of(
-            "errorText", EnrichedEvent::errorText,
-            "text", EnrichedEvent::text,
-            "command", EnrichedEvent::command,
-            "normalizedCommand", EnrichedEvent::normalizedCommand,
-            "description", EnrichedEvent::description,
-            "toolName", EnrichedEvent::toolName,
-            "inputSummary", EnrichedEvent::inputSummary,
-            "cwd", EnrichedEvent::cwd,
-            "type", EnrichedEvent::type,
-            "isError", e -> e.isError() == null ? null : e.isError().toString());
+    private static final Map<String, Function<EnrichedEvent, String>> NAMED = Map.ofEntries(
+            Map.entry("errorText", EnrichedEvent::errorText),
+            Map.entry("text", EnrichedEvent::text),
+            Map.entry("command", EnrichedEvent::command),
+            Map.entry("normalizedCommand", EnrichedEvent::normalizedCommand),
+            Map.entry("description", EnrichedEvent::description),
+            Map.entry("toolName", EnrichedEvent::toolName),
+            Map.entry("inputSummary", EnrichedEvent::inputSummary),
+            Map.entry("cwd", EnrichedEvent::cwd),
+            Map.entry("type", EnrichedEvent::type),
+            Map.entry("isError", e -> e.isError() == null ? null : e.isError().toString()),
+            // Derived from the Bash command (CommandShape): which program decides the outcome, whether the
+            // output is stored content (cat, grep: words in it are quoted), whether the exit code hides a failure.
+            Map.entry("program", e -> e.command() == null ? null : CommandShape.of(e.command()).programKey()),
+            Map.entry("commandOutput", e -> e.command() == null ? null : CommandShape.of(e.command()).printsContent() ? "content" : "own"),
+            Map.entry("exitCodeHidden", e -> e.command() == null ? null : Boolean.toString(CommandShape.of(e.command()).hidesExitCode())));
 
     private final String spec;
     private final Function<EnrichedEvent, String> reader;

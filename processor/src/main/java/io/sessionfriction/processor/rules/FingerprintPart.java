@@ -15,7 +15,14 @@ public enum FingerprintPart {
     TOOL,
     /** the normalized command of the Bash call involved (volatile parts masked upstream). */
     COMMAND,
-    /** the first line that matched, with digits and hex ids masked. */
+    /**
+     * the program and subcommand of the Bash call ({@code git commit}, {@code mix test}): every wording of
+     * one step is the same problem, whatever its arguments.
+     */
+    PROGRAM,
+    /** the first line of the error text that reports the error, with paths, digits and ids masked. */
+    ERROR,
+    /** the first line that matched, with paths, digits and hex ids masked. */
     EXCERPT;
 
     static Optional<FingerprintPart> parse(String text) {

@@ -13,10 +13,11 @@ import io.sessionfriction.processor.event.EventKind;
 
 /**
  * One way a rule can match a single line: the line is of one of {@code kinds} (any if empty), its tool
- * is one of {@code tools} (any if empty), {@code regex} is found in {@code field}, and none of the
- * {@code unless} conditions holds.
+ * is one of {@code tools} (any if empty), {@code regex} is found in {@code field}, every {@code when}
+ * condition holds and none of the {@code unless} conditions does.
  */
-public record MatchClause(Set<EventKind> kinds, Set<String> tools, EventField field, Pattern regex, List<Condition> unless) {
+public record MatchClause(Set<EventKind> kinds, Set<String> tools, EventField field, Pattern regex, List<Condition> when,
+                          List<Condition> unless) {
 
     /** The regex is found in the field. */
     public record Condition(EventField field, Pattern regex) {
@@ -32,6 +33,7 @@ public record MatchClause(Set<EventKind> kinds, Set<String> tools, EventField fi
 
     public MatchClause {
         kinds = Set.copyOf(kinds);
+        when = List.copyOf(when);
         unless = List.copyOf(unless);
         tools = tools.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
     }
@@ -45,7 +47,8 @@ public record MatchClause(Set<EventKind> kinds, Set<String> tools, EventField fi
             return Optional.empty();
         }
         String value = field.read(event);
-        if (value == null || unless.stream().anyMatch(condition -> condition.holds(event))) {
+        if (value == null || !when.stream().allMatch(condition -> condition.holds(event))
+                || unless.stream().anyMatch(condition -> condition.holds(event))) {
             return Optional.empty();
         }
         Matcher matcher = regex.matcher(value);

@@ -1,5 +1,6 @@
 package io.sessionfriction.processor.rules;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,9 @@ import io.sessionfriction.processor.event.EnrichedEvent;
  *
  * @param description what the friction is, for people reading alerts and reports
  * @param rootCause   the likely root cause, for the issue a report drafts
+ * @param iteration   the rule describes normal iteration (a failing step the agent usually fixes next):
+ *                    its matches are low-severity signals, alerted only when the agent gives up on them
+ * @param inhibits    rules this one silences on a line they both match (the more specific rule explains it)
  */
 public record Rule(
         String id,
@@ -24,13 +28,16 @@ public record Rule(
         List<MatchClause> match,
         Stateful stateful,
         List<FingerprintPart> fingerprint,
-        List<Integer> escalateAt) {
+        List<Integer> escalateAt,
+        boolean iteration,
+        List<String> inhibits) {
 
     public Rule {
         labels = List.copyOf(labels);
         match = List.copyOf(match);
         fingerprint = List.copyOf(fingerprint);
         escalateAt = List.copyOf(escalateAt);
+        inhibits = List.copyOf(inhibits);
     }
 
     /** A stateful pattern with its thresholds (the pattern's defaults, overridden by the rule). */
@@ -66,6 +73,14 @@ public record Rule(
 
     /** The escalation level a count reaches: how many thresholds it has reached (0 below the first). */
     public int levelFor(long count) {
-        return (int) escalateAt.stream().filter(threshold -> count >= threshold).count();
+        // Thresholds are increasing (validated): a binary search, so a long list (an evaluation that
+        // re-emits at every count) costs nothing per occurrence.
+        int at = Collections.binarySearch(escalateAt, (int) Math.min(count, Integer.MAX_VALUE));
+        return at >= 0 ? at + 1 : -at - 1;
+    }
+
+    /** True when this rule silences {@code other} on a line both match. */
+    public boolean inhibits(String other) {
+        return inhibits.contains(other);
     }
 }

@@ -84,6 +84,13 @@ public final class RuleCatalogue {
                 rulesValidator.validate(def, origins.get(id)).ifPresent(rules::add);
             }
         });
+        // A rule may silence a switched-off one (nothing to do then), never one that does not exist.
+        rules.forEach(rule -> rule.inhibits().stream().filter(other -> !merged.containsKey(other)).forEach(other ->
+                problems.add("rule '" + rule.id() + "' (" + origins.get(rule.id()) + "): field 'inhibits' names '" + other
+                        + "', which is not a rule")));
+        rules.forEach(rule -> rules.stream().filter(other -> rule.inhibits(other.id()) && other.inhibits(rule.id())
+                && rule.id().compareTo(other.id()) < 0).forEach(other -> problems.add("rules '" + rule.id() + "' and '"
+                + other.id() + "' inhibit each other: on a line both match, neither would alert")));
         throwIf(problems);
         return new RuleCatalogue(rules);
     }
@@ -94,6 +101,21 @@ public final class RuleCatalogue {
 
     public Optional<Rule> rule(String id) {
         return Optional.ofNullable(byId.get(id));
+    }
+
+    /**
+     * The same rules, emitted and re-emitted when their count reaches each of {@code counts} instead of
+     * their own thresholds: which alerts exist does not change, only how many records show them (the
+     * evaluation re-emits at every count, so each occurrence is a record).
+     */
+    public RuleCatalogue emittingAt(List<Integer> counts) {
+        for (int i = 0; i < counts.size(); i++) {
+            if (counts.get(i) <= 0 || i > 0 && counts.get(i) <= counts.get(i - 1)) {
+                throw new IllegalArgumentException("escalation counts must be positive and increasing: " + counts);
+            }
+        }
+        return new RuleCatalogue(rules.stream().map(r -> new Rule(r.id(), r.category(), r.severity(), r.labels(), r.description(),
+                r.rootCause(), r.match(), r.stateful(), r.fingerprint(), counts, r.iteration(), r.inhibits())).toList());
     }
 
     /** The rules that match single lines (have match clauses). */

@@ -20,13 +20,16 @@ record RuleDefinition(
         Map<String, Object> stateful,
         List<String> fingerprint,
         List<Integer> escalateAt,
-        Boolean enabled) {
+        Boolean enabled,
+        Boolean iteration,
+        List<String> inhibits) {
 
     /** One match clause as written; without a regex it uses the rule's. */
-    record MatchDefinition(List<String> kinds, List<String> tools, String field, String regex, List<ConditionDefinition> unless) {
+    record MatchDefinition(List<String> kinds, List<String> tools, String field, String regex, List<ConditionDefinition> when,
+                           List<ConditionDefinition> unless) {
     }
 
-    /** A condition that, when its regex is found in its field, stops a clause from matching. */
+    /** A condition: its regex found in its field (all of {@code when} must hold; none of {@code unless} may). */
     record ConditionDefinition(String field, String regex) {
     }
 
@@ -44,7 +47,9 @@ record RuleDefinition(
                 mergeStateful(stateful, override.stateful),
                 pick(override.fingerprint, fingerprint),
                 pick(override.escalateAt, escalateAt),
-                pick(override.enabled, enabled));
+                pick(override.enabled, enabled),
+                pick(override.iteration, iteration),
+                pick(override.inhibits, inhibits));
     }
 
     private static <T> T pick(T override, T base) {

@@ -7,7 +7,12 @@ import java.util.Optional;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.SignalMatcher;
 
-/** The catalogue's line rules applied to one line: a signal per matching rule, with the line that matched. */
+/**
+ * The catalogue's line rules applied to one line: one line, one signal. Of the rules that match, those
+ * another matching rule inhibits are dropped (as Alertmanager's inhibition mutes an alert a more specific
+ * one explains); of the rest, the first in catalogue order stands. A rule of normal iteration signals
+ * with severity low: the alert stage alerts on it only when the agent gives up.
+ */
 public final class RuleMatcher implements SignalMatcher {
 
     private final List<Rule> rules;
@@ -18,12 +23,22 @@ public final class RuleMatcher implements SignalMatcher {
 
     @Override
     public List<EnrichedEvent.Signal> match(EnrichedEvent event) {
-        List<EnrichedEvent.Signal> signals = new ArrayList<>();
+        List<Rule> matched = new ArrayList<>();
+        List<String> excerpts = new ArrayList<>();
         for (Rule rule : rules) {
             Optional<String> excerpt = rule.match(event);
-            excerpt.ifPresent(text -> signals.add(
-                    new EnrichedEvent.Signal(rule.id(), rule.category(), rule.severity().label(), text)));
+            if (excerpt.isPresent()) {
+                matched.add(rule);
+                excerpts.add(excerpt.get());
+            }
         }
-        return signals;
+        for (int i = 0; i < matched.size(); i++) {
+            Rule candidate = matched.get(i);
+            if (matched.stream().noneMatch(other -> other != candidate && other.inhibits(candidate.id()))) {
+                String severity = candidate.iteration() ? Severity.LOW.label() : candidate.severity().label();
+                return List.of(new EnrichedEvent.Signal(candidate.id(), candidate.category(), severity, excerpts.get(i)));
+            }
+        }
+        return List.of();
     }
 }

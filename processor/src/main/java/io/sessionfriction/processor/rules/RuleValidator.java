@@ -48,11 +48,15 @@ final class RuleValidator {
         }
         List<FingerprintPart> fingerprint = fingerprint(at, def.fingerprint());
         List<Integer> escalateAt = escalation(at, "escalateAt", def.escalateAt() == null ? defaultEscalation : def.escalateAt());
+        List<String> inhibits = def.inhibits() == null ? List.of() : def.inhibits();
+        if (inhibits.stream().anyMatch(id -> id == null || id.isBlank())) {
+            at.add("inhibits", "contains an empty rule id");
+        }
         if (at.any()) {
             return Optional.empty();
         }
         return Optional.of(new Rule(def.id(), category, severity, labels, description, rootCause, match,
-                stateful, fingerprint, escalateAt));
+                stateful, fingerprint, escalateAt, Boolean.TRUE.equals(def.iteration()), inhibits));
     }
 
     /** Checks the catalogue-wide default thresholds; returns them if usable. */
@@ -110,18 +114,24 @@ final class RuleValidator {
         EventField field = field(at, where + ".field", def.field());
         Pattern regex = def.regex() != null ? regex(at, where + ".regex", def.regex())
                 : regex(at, "regex", ruleRegex);
-        List<MatchClause.Condition> unless = new ArrayList<>();
-        List<RuleDefinition.ConditionDefinition> conditions = def.unless() == null ? List.of() : def.unless();
-        for (int i = 0; i < conditions.size(); i++) {
-            String condition = where + ".unless[" + i + "]";
-            EventField conditionField = field(at, condition + ".field", conditions.get(i).field());
-            Pattern conditionRegex = regex(at, condition + ".regex", conditions.get(i).regex());
-            unless.add(new MatchClause.Condition(conditionField, conditionRegex));
-        }
+        List<MatchClause.Condition> when = conditions(at, where + ".when", def.when());
+        List<MatchClause.Condition> unless = conditions(at, where + ".unless", def.unless());
         if (at.count() > before) {
             return Optional.empty();
         }
-        return Optional.of(new MatchClause(kinds, def.tools() == null ? Set.of() : Set.copyOf(def.tools()), field, regex, unless));
+        return Optional.of(new MatchClause(kinds, def.tools() == null ? Set.of() : Set.copyOf(def.tools()), field, regex, when, unless));
+    }
+
+    private List<MatchClause.Condition> conditions(Problems at, String where, List<RuleDefinition.ConditionDefinition> definitions) {
+        List<MatchClause.Condition> conditions = new ArrayList<>();
+        List<RuleDefinition.ConditionDefinition> written = definitions == null ? List.of() : definitions;
+        for (int i = 0; i < written.size(); i++) {
+            String condition = where + "[" + i + "]";
+            EventField conditionField = field(at, condition + ".field", written.get(i).field());
+            Pattern conditionRegex = regex(at, condition + ".regex", written.get(i).regex());
+            conditions.add(new MatchClause.Condition(conditionField, conditionRegex));
+        }
+        return conditions;
     }
 
     private EventField field(Problems at, String where, String spec) {

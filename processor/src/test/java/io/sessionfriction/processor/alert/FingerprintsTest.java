@@ -9,7 +9,10 @@ class FingerprintsTest {
     @Test
     void volatilePartsAreMaskedSoRepeatsOfOneProblemCompareEqual() {
         assertThat(Fingerprints.mask("/bin/bash: line 12: python: command not found"))
-                .isEqualTo("/bin/bash: line N: python: command not found");
+                .isEqualTo("<path>: line N: python: command not found");
+        assertThat(Fingerprints.mask("cp: cannot create regular file '/data/shared/finance/q1.csv': Permission denied"))
+                .isEqualTo("cp: cannot create regular file '<path>': Permission denied");
+        assertThat(Fingerprints.mask("lib/spotter/a.ex:135:5 and ~/.pgpass")).isEqualTo("<path>:N:N and <path>");
         assertThat(Fingerprints.mask("task b7636e2 of 258c7280-ae70-4798-800f-63464d01a85d failed"))
                 .isEqualTo("task <hex> of <uuid> failed");
         assertThat(Fingerprints.mask("the defaced facade")).isEqualTo("the defaced facade");

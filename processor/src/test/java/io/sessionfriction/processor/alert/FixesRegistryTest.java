@@ -28,7 +28,7 @@ class FixesRegistryTest {
 
     private static FrictionAlert alert(String rule, String fingerprint, String excerpt, Instant sessionStart) {
         return new FrictionAlert(FrictionAlert.SCHEMA_VERSION, "id", "s1", "alice", rule, "c", Severity.HIGH, List.of(),
-                fingerprint, sessionStart, 1, 0, List.of(new FrictionAlert.Evidence("u1", sessionStart, excerpt)),
+                fingerprint, sessionStart, 1, 0, 0, List.of(new FrictionAlert.Evidence("u1", sessionStart, excerpt)),
                 null, null, sessionStart, null);
     }
 

@@ -97,7 +97,8 @@ class FrictionAlertProcessorTest {
         FrictionAlertProcessor processor = processor(catalogue);
 
         feed(processor, catalogue, aBashToolUse("toolu_1", "make report").uuid("use").at(T0));
-        EnrichedEvent result = aBashError("toolu_1", "make report", "Exit code 2").uuid("result").at(T0.plusSeconds(3)).build();
+        EnrichedEvent result = aBashError("toolu_1", "make report", "Exit code 2\nmake: ./render.sh: Permission denied").uuid("result")
+                .at(T0.plusSeconds(3)).build();
         // As after a restart of the enrichment between tool_use and result: no tool name, command or description.
         EnrichedEvent bare = new EnrichedEvent(result.schemaVersion(), result.sessionKey(), result.user(), result.sessionId(), result.uuid(),
                 result.type(), result.kind(), result.timestamp(), result.cwd(), null, result.toolUseId(), null, null, null, null,
@@ -105,7 +106,8 @@ class FrictionAlertProcessorTest {
         processor.process(new Record<>("session-1", bare, bare.timestamp().toEpochMilli()));
 
         assertThat(forwarded()).singleElement().satisfies(alert -> {
-            assertThat(alert.fingerprint()).isEqualTo("Bash | make report");
+            assertThat(alert.rule()).isEqualTo("permission-denied");
+            assertThat(alert.fingerprint()).isEqualTo("make report | make: <path>: Permission denied");
             assertThat(alert.context().command()).isEqualTo("make report");
             assertThat(alert.context().description()).isEqualTo("Run make report");
             assertThat(alert.sessionStart()).isEqualTo(T0);

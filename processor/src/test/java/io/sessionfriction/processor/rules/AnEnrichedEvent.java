@@ -107,8 +107,14 @@ public final class AnEnrichedEvent {
     }
 
     public static AnEnrichedEvent aCompactBoundary() {
+        return aCompactBoundary("auto");
+    }
+
+    /** A compaction boundary; {@code trigger} is "auto" (the context ran out) or "manual" (a chosen /compact). */
+    public static AnEnrichedEvent aCompactBoundary(String trigger) {
         AnEnrichedEvent event = new AnEnrichedEvent(EventKind.COMPACT_BOUNDARY).text("Conversation compacted");
         event.raw.put("type", "system").put("subtype", "compact_boundary");
+        event.raw.putObject("compactMetadata").put("trigger", trigger).put("preTokens", 167000);
         return event;
     }
 

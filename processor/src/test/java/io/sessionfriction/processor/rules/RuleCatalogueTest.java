@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,10 +35,13 @@ class RuleCatalogueTest {
     void theShippedCatalogueHasEveryRuleTheIssueAsksFor() {
         RuleCatalogue catalogue = RuleCatalogue.defaults();
 
+        // From the specific to the generic: on a line several rules match, the first stands.
         assertThat(catalogue.rules()).extracting(Rule::id).containsExactly(
-                "tool-error", "permission-denied", "command-not-found", "auth-failure", "timeout", "python-env",
-                "data-sync", "api-error", "context-overflow", "retry-loop", "slow-command", "user-confusion",
-                "user-rejection");
+                "user-rejection", "approval-wait", "hook-wait", "background-wait", "retry-loop", "auth-failure",
+                "permission-denied", "python-env", "command-not-found", "timeout", "data-sync", "hidden-failure",
+                "success-after-failure", "user-confusion", "slow-command", "api-error", "context-overflow", "tool-error",
+                "wrong-path");
+        assertThat(catalogue.rules()).filteredOn(Rule::iteration).extracting(Rule::id).containsExactly("tool-error", "wrong-path");
         assertThat(catalogue.rules()).allSatisfy(rule -> {
             assertThat(rule.description()).isNotBlank();
             assertThat(rule.rootCause()).isNotBlank();
@@ -115,10 +119,10 @@ class RuleCatalogueTest {
                 "rule 'broken-regex' (user file " + dir.resolve("rules.yaml") + "): field 'match[0].kinds' 'TOOL_RESUTL' is not an event kind ("
                         + Arrays.toString(EventKind.values()) + ")",
                 "rule 'broken-regex' (user file " + dir.resolve("rules.yaml") + "): field 'match[0].field' 'stdout' is not one of "
-                        + "command, cwd, description, errorText, inputSummary, isError, normalizedCommand, text, toolName, type, or event:/json/pointer",
+                        + "command, commandOutput, cwd, description, errorText, exitCodeHidden, inputSummary, isError, normalizedCommand, program, text, toolName, type, or event:/json/pointer",
                 "rule 'broken-regex' (user file " + dir.resolve("rules.yaml") + "): field 'match[0].regex' does not compile: Unclosed group near index 9",
                 "rule 'broken-regex' (user file " + dir.resolve("rules.yaml") + "): field 'match[0].unless[0].field' 'event:isMeta' is not one of "
-                        + "command, cwd, description, errorText, inputSummary, isError, normalizedCommand, text, toolName, type, or event:/json/pointer");
+                        + "command, commandOutput, cwd, description, errorText, exitCodeHidden, inputSummary, isError, normalizedCommand, program, text, toolName, type, or event:/json/pointer");
     }
 
     @Test
@@ -163,5 +167,33 @@ class RuleCatalogueTest {
         assertThatThrownBy(() -> RuleCatalogue.load(Optional.of(userFile("escalateAt: [5, 1]\nrules: []\n"))))
                 .isInstanceOf(RuleCatalogueException.class)
                 .hasMessageContaining("user file " + dir.resolve("rules.yaml") + ": field 'escalateAt' [5, 1] must be positive counts in increasing order");
+    }
+
+    @Test
+    void anInhibitionMustNameARuleAndTwoRulesCannotSilenceEachOther() throws IOException {
+        RuleCatalogueException error = problemsOf("""
+                rules:
+                  - id: auth-failure
+                    inhibits: [permission-denied, no-such-rule]
+                  - id: permission-denied
+                    inhibits: [auth-failure]
+                """);
+
+        assertThat(error.problems()).containsExactlyInAnyOrder(
+                "rule 'auth-failure' (shipped /rules/default-rules.yaml overridden by user file " + dir.resolve("rules.yaml")
+                        + "): field 'inhibits' names 'no-such-rule', which is not a rule",
+                "rules 'auth-failure' and 'permission-denied' inhibit each other: on a line both match, neither would alert");
+    }
+
+    @Test
+    void theSameRulesCanBeEmittedAtOtherCounts() {
+        RuleCatalogue everyCount = RuleCatalogue.defaults().emittingAt(List.of(1, 2, 3));
+
+        assertThat(everyCount.rules()).extracting(Rule::id).isEqualTo(RuleCatalogue.defaults().rules().stream().map(Rule::id).toList());
+        assertThat(everyCount.rules()).allSatisfy(rule -> assertThat(rule.escalateAt()).containsExactly(1, 2, 3));
+        assertThat(everyCount.rule("retry-loop").orElseThrow().levelFor(2)).isEqualTo(2);
+        assertThat(everyCount.rule("retry-loop").orElseThrow().levelFor(7)).isEqualTo(3);
+        assertThatThrownBy(() -> RuleCatalogue.defaults().emittingAt(List.of(2, 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[2, 2]");
     }
 }

@@ -26,7 +26,7 @@ final class ReplayFixtures {
         Instant at = T0.plus(after);
         return new FrictionAlert(FrictionAlert.SCHEMA_VERSION, (session + rule + fingerprint).hashCode() + "-" + session.charAt(0),
                 session, user, rule, category, Severity.valueOf(severity.toUpperCase(Locale.ROOT)), List.of("bug"),
-                fingerprint, at, count, 0,
+                fingerprint, at, count, 0, 0,
                 List.of(new FrictionAlert.Evidence("uuid-" + session + "-" + after.toSeconds(), at, rule + " <evidence> in " + session)),
                 new FrictionAlert.Context(fingerprint, "Export Q1 revenue", "/home/" + user, List.of("export the revenue")),
                 null, null, null);

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -95,6 +96,16 @@ final class AlertDriver implements AutoCloseable {
 
     TestOutputTopic<String, FrictionAlert> alertTopic() {
         return alerts;
+    }
+
+    /**
+     * The alert stage's state of one alert of the session (store {@code alert-state}, as the processor's
+     * /sessions endpoint reads it): its latest form with the true count so far, which records carry only
+     * at the escalation thresholds.
+     */
+    JsonNode alertState(String alertId) {
+        KeyValueStore<String, Object> store = driver.driver().getKeyValueStore("alert-state");
+        return Json.MAPPER.valueToTree(store.get(SESSION + "|" + alertId));
     }
 
     /** friction-alerts as a consumer without our classes reads it: JSON trees. */

@@ -8,16 +8,12 @@ import static io.sessionfriction.topology.TranscriptLines.aBashToolUse;
 import static io.sessionfriction.topology.TranscriptLines.aCompactBoundary;
 import static io.sessionfriction.topology.TranscriptLines.aCompactSummary;
 import static io.sessionfriction.topology.TranscriptLines.aHookProgress;
-import static io.sessionfriction.topology.TranscriptLines.aToolError;
 import static io.sessionfriction.topology.TranscriptLines.aToolResult;
-import static io.sessionfriction.topology.TranscriptLines.aToolUse;
 import static io.sessionfriction.topology.TranscriptLines.aUserPrompt;
 import static io.sessionfriction.topology.TranscriptLines.anApiError;
-import static io.sessionfriction.topology.TranscriptLines.anInterruptedResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +23,7 @@ import io.sessionfriction.topology.TranscriptLines.Line;
 
 /**
  * Specifications of the line rules: given these transcript lines, exactly these alerts on
- * friction-alerts, and nothing else.
+ * friction-alerts, and nothing else. One line gives one alert, the most specific rule's.
  */
 class LineRuleAlertsTest {
 
@@ -43,66 +39,99 @@ class LineRuleAlertsTest {
     }
 
     @Test
-    void aFailedBashCommandIsOneToolErrorThoughItsHookAndResultBothSayIt() {
-        Line use = aBashToolUse("mix test").after(seconds(0));
+    void aPermissionDeniedIsOneAlertForTheCommandNotAlsoAToolError() {
+        Line use = aBashToolUse("cp target/summary.csv /data/shared/finance/").after(seconds(0));
         driver.pipe(use,
-                aHookProgress("PostToolUseFailure", use.toolUseId()).after(seconds(3)),
-                aBashError(use.toolUseId(), 2, "3 tests, 1 failure").after(seconds(3)));
+                aHookProgress("PostToolUseFailure", use.toolUseId()).after(seconds(1)),
+                aBashError(use.toolUseId(), 1, "cp: cannot create regular file '/data/shared/finance/summary.csv': Permission denied")
+                        .after(seconds(1)));
 
-        assertThat(driver.alerts()).extracting(Seen::of)
-                .containsExactly(new Seen("tool-error", "Bash | mix test", 1, 0));
+        assertThat(driver.alerts()).extracting(Seen::of).containsExactly(
+                new Seen("permission-denied", "cp | cp: cannot create regular file '<path>': Permission denied", 1, 0));
         assertThat(driver.alerts()).isEmpty();
     }
 
     @Test
-    void aPermissionDeniedInRunningOutputIsOneAlertForTheCommand() {
+    void errorWordsInTheOutputOfACommandStillRunningAreNotYetAFailure() {
         Line use = aBashToolUse("find / -name '*.parquet'").after(seconds(0));
         String denied = "/data/a.parquet\nfind: '/root': Permission denied";
         driver.pipe(use,
                 aBashProgress(use.toolUseId()).elapsed(2).output(denied).after(seconds(2)),
-                aBashProgress(use.toolUseId()).elapsed(3).output(denied).after(seconds(3)),
-                aToolResult(use.toolUseId(), denied).after(seconds(4)));
+                aBashProgress(use.toolUseId()).elapsed(3).output(denied).after(seconds(3)));
 
+        assertThat(driver.alerts()).isEmpty();
+
+        // find exits 1 when a folder is unreadable: the command reports its own failure.
+        driver.pipe(aBashError(use.toolUseId(), 1, denied).after(seconds(4)));
         assertThat(driver.alerts()).extracting(Seen::of)
-                .containsExactly(new Seen("permission-denied", "find / -name '*.parquet'", 1, 0));
+                .containsExactly(new Seen("permission-denied", "find | find: '<path>': Permission denied", 1, 0));
+    }
+
+    @Test
+    void errorWordsInStoredTextACommandPrintsAreQuotedNotSuffered() {
+        Line grep = aBashToolUse("grep -rn 'timed out' lib/").after(seconds(0));
+        Line cat = aBashToolUse("cat docs/troubleshooting.md").after(seconds(5));
+        driver.pipe(grep, aToolResult(grep.toolUseId(), "lib/client.ex:12:  raise TimeoutError, \"request timed out\"").after(seconds(1)),
+                cat, aToolResult(cat.toolUseId(), "If psql says 'password authentication failed', renew PGPASSWORD.\n"
+                        + "Permission denied on /data/shared: ask data-ops.").after(seconds(6)));
+
         assertThat(driver.alerts()).isEmpty();
     }
 
     @Test
-    void aMissingCommandIsFingerprintedByItsErrorLine() {
+    void aMissingProgramIsOneAlertByItsErrorLineHoweverOftenItRecurs() {
         Line first = aBashToolUse("tree src").after(seconds(0));
         Line second = aBashToolUse("tree lib").after(seconds(20));
         driver.pipe(first, aBashError(first.toolUseId(), 127, "(eval):1: command not found: tree").after(seconds(1)),
                 second, aBashError(second.toolUseId(), 127, "(eval):1: command not found: tree").after(seconds(21)));
 
-        assertThat(driver.alerts()).extracting(Seen::of).containsExactly(
-                new Seen("tool-error", "Bash | tree src", 1, 0),
-                new Seen("command-not-found", "(eval):N: command not found: tree", 1, 0),
-                new Seen("tool-error", "Bash | tree lib", 1, 0));
+        assertThat(driver.alerts()).extracting(Seen::of)
+                .containsExactly(new Seen("command-not-found", "(eval):N: command not found: tree", 1, 0));
         assertThat(driver.alerts()).isEmpty();
     }
 
     @Test
-    void aRejectedSshKeyIsAnAuthFailure() {
+    void aMissingPathTheAgentThenFindsIsNormalIteration() {
+        Line read = aBashToolUse("cat exports/q1_revenue.sql").after(seconds(0));
+        Line list = aBashToolUse("ls queries/").after(seconds(5));
+        driver.pipe(read, aBashError(read.toolUseId(), 1, "cat: exports/q1_revenue.sql: No such file or directory").after(seconds(1)),
+                list, aToolResult(list.toolUseId(), "q1_revenue.sql\nq4_revenue.sql").after(seconds(6)));
+
+        assertThat(driver.alerts()).isEmpty();
+    }
+
+    @Test
+    void aRejectedSshKeyIsOneAuthFailure() {
         Line use = aBashToolUse("git push origin main").after(seconds(0));
         driver.pipe(use, aBashError(use.toolUseId(), 128, "git@github.com: Permission denied (publickey).\nfatal: Could not read from remote repository.")
                 .after(seconds(2)));
 
         assertThat(driver.alerts()).extracting(Seen::of).containsExactly(
-                new Seen("tool-error", "Bash | git push origin main", 1, 0),
-                new Seen("permission-denied", "git push origin main", 1, 0),
-                new Seen("auth-failure", "git@github.com: Permission denied (publickey).", 1, 0));
+                new Seen("auth-failure", "git push | git@github.com: Permission denied (publickey).", 1, 0));
     }
 
     @Test
-    void aTimedOutConnectionIsATimeout() {
-        Line use = aBashToolUse("psql -h warehouse -c 'select 1'").after(seconds(0));
-        driver.pipe(use, aBashError(use.toolUseId(), 2,
-                "psql: error: connection to server at \"warehouse\" (10.0.0.5), port 5432 failed: Connection timed out").after(seconds(30)));
+    void anHttpRefusalACommandReportsWithExitCodeZeroIsAnAuthFailure() {
+        Line use = aBashToolUse("curl -sS -i https://metrics.internal.example/api/v1/revenue").after(seconds(0));
+        driver.pipe(use, aToolResult(use.toolUseId(), "HTTP/2 401 \n{\"error\":\"401 Unauthorized\",\"message\":\"authentication failed: token expired\"}")
+                .after(seconds(1)));
 
         assertThat(driver.alerts()).extracting(Seen::of).containsExactly(
-                new Seen("tool-error", "Bash | psql -h warehouse -c 'select <n>'", 1, 0),
-                new Seen("timeout", "psql -h warehouse -c 'select <n>'", 1, 0));
+                new Seen("auth-failure", "curl | {\"error\":\"N Unauthorized\",\"message\":\"authentication failed: token expired\"}", 1, 0));
+    }
+
+    @Test
+    void aTimedOutConnectionIsATimeoutButATimeoutTheAgentSetIsNot() {
+        Line psql = aBashToolUse("psql -h warehouse -c 'select 1'").after(seconds(0));
+        // The agent bounded a server start with timeout: exit 124 is the bound working, with no error reported.
+        Line bounded = aBashToolUse("timeout 10 mix phx.server").after(seconds(60));
+        driver.pipe(psql, aBashError(psql.toolUseId(), 2,
+                "psql: error: connection to server at \"warehouse\" (10.0.0.5), port 5432 failed: Connection timed out").after(seconds(30)),
+                bounded, aBashError(bounded.toolUseId(), 124, "[info] Running SpotterWeb.Endpoint with Bandit at 127.0.0.1:4000").after(seconds(71)));
+
+        assertThat(driver.alerts()).extracting(Seen::of).containsExactly(new Seen("timeout",
+                "psql | psql: error: connection to server at \"warehouse\" (N.N.N.N), port N failed: Connection timed out", 1, 0));
+        assertThat(driver.alerts()).isEmpty();
     }
 
     @Test
@@ -124,10 +153,8 @@ class LineRuleAlertsTest {
         driver.pipe(first, aBashError(first.toolUseId(), 1, trace).after(seconds(1)),
                 again, aBashError(again.toolUseId(), 1, trace).after(seconds(41)));
 
-        assertThat(driver.alerts()).extracting(Seen::of).containsExactly(
-                new Seen("tool-error", "Bash | python churn.py", 1, 0),
-                new Seen("python-env", "ModuleNotFoundError: No module named 'pandas'", 1, 0),
-                new Seen("tool-error", "Bash | python3 churn.py --weekly", 1, 0));
+        assertThat(driver.alerts()).extracting(Seen::of)
+                .containsExactly(new Seen("python-env", "ModuleNotFoundError: No module named 'pandas'", 1, 0));
         assertThat(driver.alerts()).isEmpty();
     }
 
@@ -139,9 +166,17 @@ class LineRuleAlertsTest {
                 aBashError(use.toolUseId(), 12, "rsync: connection unexpectedly closed (0 bytes received so far) [sender]\n"
                         + "rsync error: error in rsync protocol data stream (code 12) at io.c(232)").after(seconds(3)));
 
-        assertThat(driver.alerts()).extracting(Seen::of).containsExactly(
-                new Seen("tool-error", "Bash | rsync -av /data/exports/ backup:/exports/", 1, 0),
-                new Seen("data-sync", "rsync -av /data/exports/ backup:/exports/", 1, 0));
+        assertThat(driver.alerts()).extracting(Seen::of).containsExactly(new Seen("data-sync",
+                "rsync | rsync: connection unexpectedly closed (N bytes received so far) [sender]", 1, 0));
+    }
+
+    @Test
+    void aTestFailureAPipeHidesFromTheExitCodeIsAHiddenFailure() {
+        Line use = aBashToolUse("mix test 2>&1 | tail -5").after(seconds(0));
+        driver.pipe(use, aToolResult(use.toolUseId(), "Finished in 1.9 seconds\n14 doctests, 297 tests, 11 failures").after(seconds(3)));
+
+        assertThat(driver.alerts()).extracting(Seen::of)
+                .containsExactly(new Seen("hidden-failure", "mix test | N doctests, N tests, N failures", 1, 0));
     }
 
     @Test
@@ -153,7 +188,7 @@ class LineRuleAlertsTest {
     }
 
     @Test
-    void aCompactionIsOneContextOverflowThoughBoundaryAndSummaryBothShowIt() {
+    void anAutomaticCompactionIsOneContextOverflowThoughBoundaryAndSummaryBothShowIt() {
         Line boundary = aCompactBoundary().after(seconds(0));
         driver.pipe(aUserPrompt("load all 40 tables and join them").after(seconds(-60)),
                 boundary, aCompactSummary().parentUuid(boundary.uuid()).after(seconds(1)));
@@ -164,53 +199,11 @@ class LineRuleAlertsTest {
     }
 
     @Test
-    void frustrationAndRepeatedQuestionsAreUserConfusion() {
-        driver.pipe(aUserPrompt("plot weekly active users by region").after(seconds(0)),
-                aUserPrompt("Plot weekly active users by region.").after(seconds(90)),
-                aUserPrompt("still not working, the chart is empty").after(seconds(200)),
-                aUserPrompt("yes").after(seconds(210)),
-                aUserPrompt("yes").after(seconds(220)));
+    void aCompactionTheAnalystChoseIsNotAnOverflow() {
+        Line boundary = aCompactBoundary("manual").after(seconds(0));
+        driver.pipe(boundary, aCompactSummary().parentUuid(boundary.uuid()).after(seconds(1)),
+                aUserPrompt("<command-name>/compact</command-name>\n<command-message>compact</command-message>").after(seconds(1)));
 
-        List<FrictionAlert> alerts = driver.alerts();
-        assertThat(alerts).extracting(Seen::of)
-                .containsExactly(new Seen("user-confusion", "user-confusion", 1, 0));
-        assertThat(alerts.get(0).evidence()).extracting(FrictionAlert.Evidence::excerpt)
-                .containsExactly("asked again: Plot weekly active users by region.");
-        assertThat(driver.alerts()).isEmpty();
-    }
-
-    @Test
-    void injectedRemindersAndASubagentsPromptsAreNotTheAnalystAskingAgain() {
-        String reminder = "<system-reminder>\nPostToolUse:Edit hook additional context: [COMPILE ERROR]\n</system-reminder>";
-        driver.pipe(aUserPrompt(reminder).with("isMeta", true).after(seconds(0)),
-                aUserPrompt(reminder).with("isMeta", true).after(seconds(30)),
-                aUserPrompt("Find why the export still fails").with("isSidechain", true).after(seconds(40)),
-                aUserPrompt("Find why the export still fails").with("isSidechain", true).after(seconds(50)));
-
-        assertThat(driver.alerts()).isEmpty();
-    }
-
-    @Test
-    void aRejectedEditIsAUserRejection() {
-        Line edit = aToolUse("Edit").input("file_path", "/home/analyst/projects/churn/model.py").after(seconds(0));
-        driver.pipe(edit, aToolError(edit.toolUseId(),
-                "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file).")
-                .after(seconds(5)));
-
-        assertThat(driver.alerts()).extracting(Seen::of).containsExactly(
-                new Seen("tool-error", "Edit", 1, 0),
-                new Seen("user-rejection", "user-rejection", 1, 0));
-    }
-
-    @Test
-    void anInterruptedCommandIsAUserRejection() {
-        Line use = aBashToolUse("python train.py").after(seconds(0));
-        driver.pipe(use, anInterruptedResult(use.toolUseId()).after(seconds(9)),
-                aUserPrompt("[Request interrupted by user for tool use]").after(seconds(9)));
-
-        assertThat(driver.alerts()).extracting(Seen::of).containsExactly(
-                new Seen("tool-error", "Bash | python train.py", 1, 0),
-                new Seen("user-rejection", "user-rejection", 1, 0));
         assertThat(driver.alerts()).isEmpty();
     }
 

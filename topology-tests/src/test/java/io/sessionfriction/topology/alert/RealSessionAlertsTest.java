@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class RealSessionAlertsTest {
     }
 
     @Test
-    void overAllRealTranscriptsAnAlertIsReEmittedOnlyAtEscalationsAndABackgroundedCommandIsNeverAnError() {
+    void overAllRealTranscriptsAnAlertIsReEmittedOnlyAtEscalationsOneLineGivesOneAlertAndABackgroundedCommandIsNeverAnError() {
         List<FrictionAlert> alerts = new ArrayList<>();
         Set<String> backgroundedResults = new HashSet<>();
         // One driver per session (its main file and its subagents' files share the session's state).
@@ -65,14 +66,22 @@ class RealSessionAlertsTest {
         assertThat(backgroundedResults).isNotEmpty();
         assertThat(alerts).flatExtracting(FrictionAlert::evidence).extracting(FrictionAlert.Evidence::uuid)
                 .doesNotContainAnyElementsOf(backgroundedResults);
-        // Friction a reader finds by hand in these files: a test file re-run until it passes, a pre-commit
-        // hook failing the same commit, a test suite running for minutes, a script without its x bit.
+        // No line is evidence of two alerts.
+        Map<String, Set<String>> alertsByLine = new HashMap<>();
+        byId.forEach((id, emissions) -> emissions.forEach(alert -> alert.evidence()
+                .forEach(e -> alertsByLine.computeIfAbsent(e.uuid(), u -> new HashSet<>()).add(id))));
+        assertThat(alertsByLine.values()).allSatisfy(ids -> assertThat(ids).hasSize(1));
+        // Friction a reader finds by hand: the same commit rejected by the pre-commit hook again and again, then
+        // reported done; test output whose failures a pipe hid; a suite running for minutes; every commit held
+        // three minutes by the PreToolUse hook; the agent blocking on a background test run.
         assertThat(alerts).extracting(Seen::of).contains(
-                new Seen("retry-loop", "mix test test/spotter_web/live/session_live_test.exs <n>>&<n>", 3, 0),
-                new Seen("retry-loop", "mix test test/spotter_web/live/project_review_live_test.exs <n>>&<n>", 5, 1),
-                new Seen("slow-command", "mix test --seed <n> <n>>&<n> | tail -<n>", 1, 0));
-        assertThat(alerts).filteredOn(alert -> alert.rule().equals("permission-denied"))
-                .singleElement().satisfies(alert -> assertThat(alert.evidence().get(0).excerpt()).isEqualTo("(eval):1: permission denied:"));
+                new Seen("retry-loop", "git commit", 3, 0),
+                new Seen("success-after-failure", "success-after-failure", 1, 0),
+                new Seen("hidden-failure", "mix test | ** (Mix) Could not start application opentelemetry: exited in: :opentelemetry_app.start(:normal, [])", 1, 0),
+                new Seen("slow-command", "mix test", 1, 0),
+                new Seen("hook-wait", "Bash | git commit", 1, 0),
+                new Seen("background-wait", "mix test", 1, 0));
+        assertThat(alerts).extracting(FrictionAlert::rule).doesNotContain("permission-denied", "auth-failure", "timeout");
     }
 
     private static String uuidOf(String line) {
@@ -84,14 +93,10 @@ class RealSessionAlertsTest {
     }
 
     @Test
-    void aMissingFileAMissingPythonAndACompaction() {
+    void aMissingPythonIsOneAlertAndAChosenCompactionAndARequestedFailureAreNone() {
+        // The analyst asked to cat a missing file; the /compact was theirs.
         assertThat(alertsOf("sample_main_transcript.jsonl")).extracting(Seen::of).containsExactly(
-                new Seen("tool-error", "Bash | cat nonexistent.txt", 1, 0),
-                new Seen("command-not-found", "cat: nonexistent.txt: No such file or directory", 1, 0),
-                new Seen("tool-error", "Bash | python /workspace/number_generator.py", 1, 0),
-                new Seen("command-not-found", "/bin/bash: line N: python: command not found", 1, 0),
-                new Seen("python-env", "/bin/bash: line N: python: command not found", 1, 0),
-                new Seen("context-overflow", "context-overflow", 1, 0));
+                new Seen("python-env", "<path>: line N: python: command not found", 1, 0));
     }
 
     @Test
@@ -99,30 +104,32 @@ class RealSessionAlertsTest {
         List<FrictionAlert> alerts = alertsOf("agent-afc096d.jsonl");
 
         assertThat(alerts).extracting(Seen::of).containsExactly(
-                new Seen("tool-error", "Bash | tree /home/USER/projects/spotter-worktrees/spotter-0rt/lib -L <n>", 1, 0),
-                new Seen("command-not-found", "(eval):N: command not found: tree", 1, 0),
-                new Seen("tool-error", "Read", 1, 0));
-        assertThat(alerts.get(1).sessionId()).isEqualTo("6c2214d7-b87e-4432-8e41-22ba294ea584");
-        assertThat(alerts.get(1).context().command()).isEqualTo("tree /home/USER/projects/spotter-worktrees/spotter-0rt/lib -L 3");
+                new Seen("command-not-found", "(eval):N: command not found: tree", 1, 0));
+        assertThat(alerts.get(0).sessionId()).isEqualTo("6c2214d7-b87e-4432-8e41-22ba294ea584");
+        assertThat(alerts.get(0).context().command()).isEqualTo("tree /home/USER/projects/spotter-worktrees/spotter-0rt/lib -L 3");
     }
 
     @Test
-    void anAnalystWhoseServerDoesNotStartAndWhoRejectsTheAgentsCommand() {
-        List<FrictionAlert> alerts = alertsOf("short.jsonl");
+    void anAnalystWhoRefusesTheAgentsCommandAtTheOpeningOfASession() {
+        // "mix phx.server doesnt seem to start" is the request, not a reaction to the agent.
+        assertThat(alertsOf("short.jsonl")).extracting(Seen::of).containsExactly(
+                new Seen("user-rejection", "user-rejection", 1, 0));
+    }
 
-        assertThat(alerts).extracting(Seen::of).containsExactly(
-                new Seen("user-confusion", "user-confusion", 1, 0),
-                new Seen("tool-error", "Bash | mix phx.server <n>>&<n> | head -<n>", 1, 0),
-                new Seen("user-rejection", "user-rejection", 1, 0),
-                new Seen("tool-error", "Glob", 1, 0));
+    @Test
+    void anInterruptSecondsAfterThePromptIsRephrasingOneLaterIsAStop() {
+        List<FrictionAlert> alerts = alertsOf("tool_heavy.jsonl");
+
+        assertThat(alerts).extracting(Seen::of).containsExactly(new Seen("user-rejection", "user-rejection", 1, 0));
         assertThat(alerts.get(0).evidence()).extracting(FrictionAlert.Evidence::excerpt)
-                .containsExactly("mix phx.server doesnt seem to start");
+                .containsExactly("interrupted the agent 24 s after the analyst's last word");
     }
 
     @Test
-    void frustrationInARealPrompt() {
-        assertThat(alertsOf("tool_heavy.jsonl")).extracting(Seen::of).containsExactly(
-                new Seen("user-rejection", "user-rejection", 1, 0),
-                new Seen("user-confusion", "user-confusion", 1, 0));
+    void aCallWaitingAMinuteForTheAnalystsApproval() {
+        List<FrictionAlert> alerts = alertsOf("subagent.jsonl");
+
+        assertThat(alerts).extracting(Seen::of).containsExactly(new Seen("approval-wait", "Bash", 1, 0));
+        assertThat(alerts.get(0).secondsLost()).isBetween(60.0, 62.0);
     }
 }
