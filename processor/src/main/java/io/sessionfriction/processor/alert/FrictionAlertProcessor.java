@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -20,11 +19,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.sessionfriction.processor.DecodedValues;
-import io.sessionfriction.processor.event.CommandNormalizer;
-import io.sessionfriction.processor.event.CommandShape;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.EventKind;
-import io.sessionfriction.processor.progress.CommandTiming;
 import io.sessionfriction.processor.rules.Rule;
 import io.sessionfriction.processor.rules.RuleCatalogue;
 import io.sessionfriction.processor.rules.StatefulPattern;
@@ -50,7 +46,6 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
     static final int RECENT_SESSIONS = 4096;
 
     private static final Logger log = LoggerFactory.getLogger(FrictionAlertProcessor.class);
-    private static final String ASK_USER = "AskUserQuestion";
 
     private static final Map<StatefulPattern, PatternDetector> DETECTORS = Map.of(
             StatefulPattern.RETRY_LOOP, new RetryLoopDetector(),
@@ -108,15 +103,15 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
         String session = record.key();
         SessionContext known = Optional.ofNullable(sessions.get(session)).orElseGet(SessionContext::empty);
         Turn turn = new Turn(event, known.observe(event.timestamp(), inactivityGap), toolCall(session, event), LineFacts.thread(event));
-        endTurn(turn);
-        countSteps(turn);
+        Conversation.endTurn(turn);
+        StepCounts.count(turn);
         catalogue.rules().forEach(rule -> rule.statefulPattern()
                 .ifPresent(stateful -> DETECTORS.get(stateful.pattern()).detect(rule, turn)));
         Optional<Rule> iteration = signalOccurrences(turn);
         List<Occurrence> occurrences = oneAlertPerLine(turn.occurrences());
         boolean lineAlerted = occurrences.stream().anyMatch(Occurrence::onCurrentLine);
-        occurrences.addAll(givenUp(turn));
-        track(turn, iteration, lineAlerted);
+        occurrences.addAll(Conversation.givenUp(turn, catalogue));
+        Conversation.track(turn, iteration, lineAlerted);
 
         for (Occurrence occurrence : occurrences) {
             fold(record, session, turn, occurrence);
@@ -131,52 +126,6 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
         }
         ToolCall stored = Optional.ofNullable(calls.get(callKey(session, event.toolUseId()))).orElse(ToolCall.UNKNOWN);
         return stored.fillFrom(event.toolName(), event.command(), event.normalizedCommand(), event.description());
-    }
-
-    /** A line that ends the agent's turn in its thread: the turn as it was is kept for the detectors, the thread starts afresh. */
-    private static void endTurn(Turn turn) {
-        ThreadState thread = turn.thread();
-        if (!thread.active() || !LineFacts.endsTurn(turn.event())) {
-            return;
-        }
-        turn.ended(thread);
-        turn.thread(thread.endTurn(thread.finalText() != null && AgentText.reportsDone(thread.finalText().text())));
-    }
-
-    static String runKey(String normalizedCommand) {
-        return "run|" + normalizedCommand;
-    }
-
-    static String failureKey(String program) {
-        return "fail|" + program;
-    }
-
-    /** Runs of each command and rows of failures of each step, for the retry-loop pattern. */
-    private static void countSteps(Turn turn) {
-        EnrichedEvent event = turn.event();
-        ToolCall call = turn.call();
-        if (call.command() == null || !"Bash".equals(call.toolName())) {
-            return;
-        }
-        SessionContext session = turn.session();
-        if (event.kind() == EventKind.TOOL_USE && call.normalizedCommand() != null) {
-            String key = runKey(call.normalizedCommand());
-            turn.session(session.withLoop(key, session.loop(key).run()));
-        } else if (LineFacts.failed(event)) {
-            String program = CommandShape.of(call.command()).programKey();
-            if (program != null) {
-                String key = failureKey(program);
-                turn.session(session.withLoop(key, session.loop(key).fail(FailureText.signature(event.errorText()))));
-            }
-        } else if (succeeded(event)) {
-            for (String program : CommandShape.of(call.command()).allKeys()) {
-                String key = failureKey(program);
-                if (session.loops().containsKey(key)) {
-                    session = session.withLoop(key, session.loop(key).succeed());
-                }
-            }
-            turn.session(session);
-        }
     }
 
     /**
@@ -224,115 +173,6 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
 
     private int rank(Occurrence occurrence) {
         return order.getOrDefault(occurrence.rule().id(), Integer.MAX_VALUE);
-    }
-
-    /**
-     * The agent gave up on its recent failures: it ended its turn saying it cannot go on, or it stops to
-     * ask the analyst. Each failure an iteration rule signalled, and no other alert explained, alerts now
-     * under that rule, with its own line as evidence.
-     */
-    private List<Occurrence> givenUp(Turn turn) {
-        EnrichedEvent event = turn.event();
-        ThreadState ended = turn.ended();
-        boolean giveUpText = ended != null && ended.finalText() != null && AgentText.givesUp(ended.finalText().text());
-        boolean asks = event.kind() == EventKind.TOOL_USE && ASK_USER.equals(event.toolName());
-        if (!giveUpText && !asks) {
-            return List.of();
-        }
-        List<Occurrence> givenUp = new ArrayList<>();
-        ThreadState thread = turn.thread();
-        for (ThreadState.Failure failure : thread.failures()) {
-            Optional<Rule> rule = failure.rule() == null ? Optional.empty() : catalogue.rule(failure.rule());
-            if (failure.alerted() || rule.isEmpty()) {
-                continue;
-            }
-            String excerpt = "gave up: " + (failure.errorLine() == null ? failure.key() + " failed" : failure.errorLine());
-            FrictionAlert.Evidence line = new FrictionAlert.Evidence(failure.line().uuid(), failure.line().timestamp(), excerpt);
-            ToolCall call = ToolCall.UNKNOWN.fillFrom(failure.toolName(), failure.command(), CommandNormalizer.normalize(failure.command()), null);
-            givenUp.add(new Occurrence(rule.get(), excerpt, failure.toolUseId(), 1, call, line, failure.errorLine(), 0));
-        }
-        if (!givenUp.isEmpty()) {
-            turn.thread(thread.withAllAlerted());
-        }
-        return givenUp;
-    }
-
-    /** What the line tells the stage for later lines: the call's times, the thread's failures and words, the session's mode. */
-    private static void track(Turn turn, Optional<Rule> iteration, boolean lineAlerted) {
-        EnrichedEvent event = turn.event();
-        ToolCall call = turn.call();
-        String mode = LineFacts.field(event, "/permissionMode");
-        if (mode != null) {
-            turn.session(turn.session().withPermissionMode(mode));
-        }
-        ThreadState thread = turn.thread();
-        switch (event.kind()) {
-            case TOOL_USE -> {
-                turn.call(call.used(event.timestamp(), LineFacts.field(event, "/message/content/0/input/task_id")));
-                thread = thread.withActivity();
-            }
-            case HOOK_PROGRESS -> {
-                if ("PreToolUse".equals(LineFacts.field(event, "/data/hookEvent"))) {
-                    turn.call(call.hookedAt(event.timestamp()));
-                }
-            }
-            case BASH_PROGRESS -> {
-                if (event.elapsedSeconds() != null) {
-                    turn.call(call.started(CommandTiming.startFromProgress(event.timestamp(), event.elapsedSeconds())));
-                }
-            }
-            case TOOL_RESULT -> thread = result(turn, thread, iteration, lineAlerted);
-            case ASSISTANT_TEXT -> {
-                if (!LineFacts.userText(event).isEmpty()) {
-                    thread = thread.withText(ThreadState.Said.of(event.uuid(), event.timestamp(), event.text()));
-                }
-            }
-            case USER_PROMPT -> {
-                if (AnalystPrompt.of(event).isPresent() || LineFacts.userText(event).startsWith("<command-name>")) {
-                    thread = thread.withUserAction(event.timestamp());
-                }
-            }
-            default -> {
-                // other lines say nothing the later lines need
-            }
-        }
-        turn.thread(thread);
-    }
-
-    private static ThreadState result(Turn turn, ThreadState thread, Optional<Rule> iteration, boolean lineAlerted) {
-        EnrichedEvent event = turn.event();
-        ToolCall call = turn.call();
-        String backgroundTask = LineFacts.field(event, "/toolUseResult/backgroundTaskId");
-        if (backgroundTask != null) {
-            turn.session(turn.session().withBackgroundTask(backgroundTask, call.command()));
-        }
-        String key = "Bash".equals(call.toolName()) && call.command() != null ? CommandShape.of(call.command()).programKey() : call.toolName();
-        ThreadState updated = thread;
-        if ((LineFacts.failed(event) || failureInOutput(event)) && key != null) {
-            String errorText = event.errorText() != null ? event.errorText() : event.text();
-            updated = thread.withFailure(new ThreadState.Failure(key, iteration.map(Rule::id).orElse(null), event.toolUseId(),
-                    call.toolName(), call.command(), ThreadState.Said.of(event.uuid(), event.timestamp(), null),
-                    FailureText.firstErrorLine(errorText), lineAlerted, 0));
-        } else if (succeeded(event)) {
-            updated = thread.withSuccess("Bash".equals(call.toolName()) && call.command() != null
-                    ? CommandShape.of(call.command()).allKeys() : key == null ? Set.of() : Set.of(key));
-            if (LineFacts.WAIT_BY_DESIGN.contains(call.toolName()) && !LineFacts.BACKGROUND_WAITERS.contains(call.toolName())) {
-                // The analyst answered a question or approved a plan: their last word.
-                updated = updated.withUserAction(event.timestamp());
-            }
-        }
-        return updated.withResultAt(event.timestamp());
-    }
-
-    /** A step that worked: no error, and no failure reported in its output (which only error-word rules signal on). */
-    private static boolean succeeded(EnrichedEvent event) {
-        return event.kind() == EventKind.TOOL_RESULT && !Boolean.TRUE.equals(event.isError()) && !failureInOutput(event);
-    }
-
-    /** A result without an error whose output reports a failure: a pipe hid the exit code, or the program exits 0 on failure. */
-    private static boolean failureInOutput(EnrichedEvent event) {
-        return event.kind() == EventKind.TOOL_RESULT && !Boolean.TRUE.equals(event.isError())
-                && event.signals() != null && !event.signals().isEmpty();
     }
 
     /**

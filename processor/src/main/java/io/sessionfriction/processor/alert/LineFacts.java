@@ -72,6 +72,17 @@ final class LineFacts {
                 && !interrupted(event) && !knockOn(event) && !userText(event).startsWith("[Request interrupted");
     }
 
+    /** A step that worked: no error, and no failure reported in its output (which only error-word rules signal on). */
+    static boolean succeeded(EnrichedEvent event) {
+        return event.kind() == EventKind.TOOL_RESULT && !Boolean.TRUE.equals(event.isError()) && !failureInOutput(event);
+    }
+
+    /** A result without an error whose output reports a failure: a pipe hid the exit code, or the program exits 0 on failure. */
+    static boolean failureInOutput(EnrichedEvent event) {
+        return event.kind() == EventKind.TOOL_RESULT && !Boolean.TRUE.equals(event.isError())
+                && event.signals() != null && !event.signals().isEmpty();
+    }
+
     static String userText(EnrichedEvent event) {
         return event.text() == null ? "" : event.text().strip();
     }

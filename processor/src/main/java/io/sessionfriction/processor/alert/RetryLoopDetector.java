@@ -14,7 +14,7 @@ import io.sessionfriction.processor.rules.Rule;
  *   <li>one normalized command run {@code repeats} times.</li>
  * </ul>
  * It fires once with the row so far as its weight; every further failure (or run) in that row adds one,
- * so a loop of 50 is one alert whose count climbs to 50. (Counts are kept by {@link FrictionAlertProcessor}
+ * so a loop of 50 is one alert whose count climbs to 50. (Counts are kept by {@link StepCounts}
  * before detectors look; a success of the step ends its row.)
  */
 final class RetryLoopDetector implements PatternDetector {
@@ -31,9 +31,9 @@ final class RetryLoopDetector implements PatternDetector {
             return;
         }
         if (event.kind() == EventKind.TOOL_USE && turn.call().normalizedCommand() != null) {
-            runs(rule, turn, FrictionAlertProcessor.runKey(turn.call().normalizedCommand()), FrictionAlertProcessor.failureKey(program));
+            runs(rule, turn, StepCounts.runKey(turn.call().normalizedCommand()), StepCounts.failureKey(program));
         } else if (LineFacts.failed(event)) {
-            failures(rule, turn, FrictionAlertProcessor.failureKey(program), program);
+            failures(rule, turn, StepCounts.failureKey(program), program);
         }
     }
 

@@ -34,7 +34,7 @@ record ThreadState(
     static final int FAILURES_KEPT = 10;
     /** A failure counts as the agent's recent step while at most this many steps succeeded after it. */
     static final int RECENT_STEPS = 3;
-    static final int TEXT_CHARS = 2000;
+    static final int TEXT_CHARS = 1000;
 
     ThreadState {
         failures = failures == null ? List.of() : List.copyOf(failures);

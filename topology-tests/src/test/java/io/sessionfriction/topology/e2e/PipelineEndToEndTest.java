@@ -60,7 +60,7 @@ class PipelineEndToEndTest {
     }
 
     @Test
-    void aFailedCommandBehindAPermissionWallRaisesAToolErrorAndAPermissionAlertForThatLine() throws Exception {
+    void aFailedCommandBehindAPermissionWallRaisesOnePermissionAlertForThatLine() throws Exception {
         Line prompt = aUserPrompt("load last month's churn extract").after(Duration.ofSeconds(0));
         Line cat = aBashToolUse("cat /data/exports/churn-2026-01.csv | head").after(Duration.ofSeconds(5));
         Line denied = aBashError(cat.toolUseId(), 1, "cat: /data/exports/churn-2026-01.csv: Permission denied")
@@ -74,14 +74,14 @@ class PipelineEndToEndTest {
                 Collector collector = Collector.create(collectorConfig(), new SimpleMeterRegistry())) {
             assertThat(collector.runUntilCaughtUp().committed().lines()).isEqualTo(6);
 
-            List<JsonNode> alerts = CommittedRecords.read(kafka, Topics.FRICTION_ALERTS, read -> read.size() >= 2).stream()
+            // One line, one alert: the permission wall explains the failure, so no generic tool-error beside it.
+            List<JsonNode> alerts = CommittedRecords.read(kafka, Topics.FRICTION_ALERTS, read -> read.size() >= 1).stream()
                     .map(ConsumerRecord::value).toList();
 
             assertThat(alerts)
                     .extracting(a -> a.path("rule").asText(), a -> a.path("sessionId").asText(), a -> a.path("user").asText(),
                             a -> a.path("evidence").get(0).path("uuid").asText(), a -> a.path("context").path("command").asText())
-                    .containsExactlyInAnyOrder(
-                            tuple("tool-error", SESSION_ID, "alice", denied.uuid(), "cat /data/exports/churn-2026-01.csv | head"),
+                    .containsExactly(
                             tuple("permission-denied", SESSION_ID, "alice", denied.uuid(), "cat /data/exports/churn-2026-01.csv | head"));
             assertThat(alerts).allSatisfy(alert -> {
                 assertThat(alert.path("timestamp").asText()).isEqualTo(denied.timestamp().toString());
