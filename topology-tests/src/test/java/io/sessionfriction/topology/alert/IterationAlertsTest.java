@@ -13,9 +13,7 @@ import static io.sessionfriction.topology.TranscriptLines.anAnswer;
 import static io.sessionfriction.topology.TranscriptLines.anAssistantText;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.sessionfriction.processor.alert.FrictionAlert;
@@ -26,18 +24,7 @@ import io.sessionfriction.topology.TranscriptLines.Line;
  * alert when the agent gives up on it (says it cannot go on, or stops to ask the analyst), and a claim of
  * success over a step that has not succeeded since is an alert of its own.
  */
-class IterationAlertsTest {
-
-    private final AlertDriver driver = AlertDriver.start();
-
-    @AfterEach
-    void close() {
-        driver.close();
-    }
-
-    private static Duration seconds(long s) {
-        return Duration.ofSeconds(s);
-    }
+class IterationAlertsTest extends AlertSpecification {
 
     @Test
     void aFailingTestTheAgentFixesIsNoAlert() {

@@ -13,9 +13,7 @@ import static io.sessionfriction.topology.TranscriptLines.aUserPrompt;
 import static io.sessionfriction.topology.TranscriptLines.anApiError;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.sessionfriction.processor.alert.FrictionAlert;
@@ -25,18 +23,7 @@ import io.sessionfriction.topology.TranscriptLines.Line;
  * Specifications of the line rules: given these transcript lines, exactly these alerts on
  * friction-alerts, and nothing else. One line gives one alert, the most specific rule's.
  */
-class LineRuleAlertsTest {
-
-    private final AlertDriver driver = AlertDriver.start();
-
-    @AfterEach
-    void close() {
-        driver.close();
-    }
-
-    private static Duration seconds(long s) {
-        return Duration.ofSeconds(s);
-    }
+class LineRuleAlertsTest extends AlertSpecification {
 
     @Test
     void aPermissionDeniedIsOneAlertForTheCommandNotAlsoAToolError() {

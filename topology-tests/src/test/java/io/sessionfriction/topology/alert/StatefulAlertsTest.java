@@ -12,21 +12,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.sessionfriction.processor.alert.FrictionAlert;
 import io.sessionfriction.topology.TranscriptLines.Line;
 
 /** Specifications of the stateful rules: retry loops, slow commands, exact counts. */
-class StatefulAlertsTest {
-
-    private final AlertDriver driver = AlertDriver.start();
-
-    @AfterEach
-    void close() {
-        driver.close();
-    }
+class StatefulAlertsTest extends AlertSpecification {
 
     @Test
     void fiftyIdenticalFailuresAreOneAlertWithTwoEscalationsAndTheTrueTotalInItsState() {

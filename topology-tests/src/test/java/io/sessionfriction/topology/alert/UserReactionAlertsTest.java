@@ -12,10 +12,8 @@ import static io.sessionfriction.topology.TranscriptLines.anAssistantText;
 import static io.sessionfriction.topology.TranscriptLines.anInterruptedResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.sessionfriction.processor.alert.FrictionAlert;
@@ -25,18 +23,7 @@ import io.sessionfriction.topology.TranscriptLines.Line;
  * The analyst's reactions, read from the conversation: confusion and frustration (user-confusion), and
  * refusals or stops (user-rejection), told from rephrasing and from approving a plan.
  */
-class UserReactionAlertsTest {
-
-    private final AlertDriver driver = AlertDriver.start();
-
-    @AfterEach
-    void close() {
-        driver.close();
-    }
-
-    private static Duration seconds(long s) {
-        return Duration.ofSeconds(s);
-    }
+class UserReactionAlertsTest extends AlertSpecification {
 
     private List<String> excerpts(List<FrictionAlert> alerts) {
         return alerts.stream().map(alert -> alert.evidence().get(alert.evidence().size() - 1).excerpt()).toList();

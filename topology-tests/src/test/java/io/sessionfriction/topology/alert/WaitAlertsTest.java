@@ -12,9 +12,7 @@ import static io.sessionfriction.topology.TranscriptLines.aUserPrompt;
 import static io.sessionfriction.topology.TranscriptLines.anAnswer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.sessionfriction.processor.alert.FrictionAlert;
@@ -25,18 +23,7 @@ import io.sessionfriction.topology.TranscriptLines.Line;
  * background task. A wait is known when the call's first progress line dates its start, or when its
  * result arrives; a call that waits by design (a question, a plan review) is not a wait.
  */
-class WaitAlertsTest {
-
-    private final AlertDriver driver = AlertDriver.start();
-
-    @AfterEach
-    void close() {
-        driver.close();
-    }
-
-    private static Duration seconds(long s) {
-        return Duration.ofSeconds(s);
-    }
+class WaitAlertsTest extends AlertSpecification {
 
     private static Line promptIn(String permissionMode) {
         return aUserPrompt("create the beads").with("permissionMode", permissionMode).after(seconds(-10));
