@@ -30,7 +30,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param errorText        the error text (string toolUseResult, tool_result content on error, api error)
  * @param text             human or tool text worth matching (user prompt, tool_result content, bash output), capped
  * @param elapsedSeconds   bash_progress: elapsedTimeSeconds
- * @param signals          friction rules whose stateless match fired on this line
+ * @param signals          the friction rule whose stateless match fired on this line (at most one, see RuleMatcher)
  * @param block            the active block the event belongs to when it was processed (null for untimed lines)
  * @param sessionStart     the earliest event time seen for the session when this line was processed
  * @param event            the line as written, except that its secrets are replaced by placeholders
