@@ -18,7 +18,8 @@ import io.sessionfriction.processor.rules.StatefulPattern;
  * <p>Who it waited for decides the rule: with permissions bypassed no one is asked, so a wait there is
  * its PreToolUse hooks ({@code hook-wait}, only when hooks ran for it); otherwise it is the analyst's
  * approval ({@code approval-wait}). Calls that wait by design (a question to the analyst, a plan review,
- * a subagent, a background task) are not judged; a wait that ends in a refusal is the refusal's.
+ * a subagent, a background task) are not judged; a wait that ends in a refusal is the refusal's; a call
+ * moved to the background at its timeout ran until it.
  */
 final class StartWaitDetector implements PatternDetector {
 
@@ -33,7 +34,8 @@ final class StartWaitDetector implements PatternDetector {
         EnrichedEvent event = turn.event();
         ToolCall call = turn.call();
         if (call.usedAt() == null || call.startedAt() != null || call.toolName() == null
-                || LineFacts.WAIT_BY_DESIGN.contains(call.toolName()) || LineFacts.rejected(event)) {
+                || LineFacts.WAIT_BY_DESIGN.contains(call.toolName()) || LineFacts.rejected(event)
+                || LineFacts.field(event, "/toolUseResult/backgroundTaskId") != null) {
             return;
         }
         Instant start;

@@ -54,10 +54,16 @@ public record CommandProgress(String sessionKey, String user, String toolUseId, 
 
     /**
      * The result: the outcome, and the start and durations final. A call refused at its permission prompt
-     * ({@code neverRan}) waited until its result and ran 0 s.
+     * ({@code neverRan}) waited until its result and ran 0 s; one moved to the background at its timeout
+     * without progress lines ran from its call to its result (its timeout is what ended it).
      */
     CommandProgress withOutcome(Outcome newOutcome, Integer newExitCode, String newBackgroundTaskId, Instant endedAt, boolean neverRan) {
-        Instant start = neverRan && startedAt == null ? endedAt : startedAt;
+        Instant start = startedAt;
+        if (start == null && neverRan) {
+            start = endedAt;
+        } else if (start == null && newOutcome == Outcome.BACKGROUNDED) {
+            start = firstEventAt;
+        }
         return new CommandProgress(sessionKey, user, toolUseId, command, description, updates, maxElapsedSeconds,
                 firstEventAt, lastEventAt, newOutcome, newExitCode, newBackgroundTaskId, start, waitedSeconds, ranSeconds)
                 .timed(endedAt);

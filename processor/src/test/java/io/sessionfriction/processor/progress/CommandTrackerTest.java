@@ -114,6 +114,16 @@ class CommandTrackerTest {
     }
 
     @Test
+    void aCommandMovedToTheBackgroundAtItsTimeoutRanUntilItEvenWithoutProgress() {
+        process(event(EventKind.TOOL_USE, "toolu_1", T0, null, null, Lines.bashToolUse("toolu_1", "python extract.py", T0)));
+        process(event(EventKind.TOOL_RESULT, "toolu_1", T0.plusSeconds(600), null, null, Lines.toolResult("toolu_1",
+                "Command running in background with ID: b2f8b9", false, "{\"stdout\":\"\",\"backgroundTaskId\":\"b2f8b9\"}", T0)));
+
+        assertThat(lastEmitted()).extracting(CommandProgress::outcome, CommandProgress::waitedSeconds, CommandProgress::ranSeconds)
+                .containsExactly(Outcome.BACKGROUNDED, 0.0, 600.0);
+    }
+
+    @Test
     void aCallRefusedAtItsPromptNeverRan() {
         String refused = "The user doesn't want to proceed with this tool use. The tool use was rejected";
         process(event(EventKind.TOOL_USE, "toolu_1", T0, null, null, Lines.bashToolUse("toolu_1", "rm -rf out", T0)));

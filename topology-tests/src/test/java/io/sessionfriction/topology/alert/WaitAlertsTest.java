@@ -78,6 +78,14 @@ class WaitAlertsTest extends AlertSpecification {
     }
 
     @Test
+    void aCommandMovedToTheBackgroundAtItsTimeoutRanUntilItAndDidNotWait() {
+        Line extract = aBashToolUse("python scripts/extract_single.py books/atlas.epub").input("timeout", 600000).after(seconds(0));
+        driver.pipe(promptIn("default"), extract, aBackgroundedResult(extract.toolUseId(), "b2f8b9").after(seconds(600)));
+
+        assertThat(driver.alerts()).isEmpty();
+    }
+
+    @Test
     void aQuickCallAQuestionOrAPlanReviewIsNoWait() {
         Line quick = aBashToolUse("git status").after(seconds(0));
         Line ask = aToolUse("AskUserQuestion").after(seconds(5));
