@@ -1,10 +1,16 @@
 package io.sessionfriction.topology.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
@@ -35,6 +41,18 @@ class RealSessionCommandsTest {
     private record Expected(String key, String command, long updates, long maxElapsed) {
     }
 
+    /** When the file says a command was called, started (dated by progress) and ended, and how. */
+    private record Times(Instant calledAt, Instant datedStart, Instant endedAt, boolean backgrounded, boolean refused) {
+
+        Times with(Instant called, Instant dated, Instant ended, boolean background, boolean refusal) {
+            Instant start = datedStart == null || dated != null && dated.isBefore(datedStart) ? dated : datedStart;
+            return new Times(called != null ? called : calledAt, start, ended != null ? ended : endedAt,
+                    backgrounded || background, refused || refusal);
+        }
+    }
+
+    private static final Map<String, Times> TIMES = new HashMap<>();
+
     /**
      * Pipes every real file once, for the first test: called from the tests, not a {@code @BeforeAll},
      * so where the files are absent each test is reported skipped with the reason.
@@ -62,6 +80,7 @@ class RealSessionCommandsTest {
     }
 
     private static void expect(String sessionKey, JsonNode line) {
+        timing(sessionKey, line);
         if (line.path("type").asText().equals("assistant")) {
             for (JsonNode block : line.path("message").path("content")) {
                 if (block.path("type").asText().equals("tool_use") && block.path("name").asText().equals("Bash")) {
@@ -77,6 +96,64 @@ class RealSessionCommandsTest {
             EXPECTED.put(key, new Expected(key, known.command(), known.updates() + 1,
                     Math.max(known.maxElapsed(), line.path("data").path("elapsedTimeSeconds").asLong())));
         }
+    }
+
+    private static void timing(String sessionKey, JsonNode line) {
+        Instant at = line.path("timestamp").isTextual() ? Instant.parse(line.path("timestamp").asText()) : null;
+        Times none = new Times(null, null, null, false, false);
+        for (JsonNode block : line.path("message").path("content")) {
+            if (block.path("type").asText().equals("tool_use") && block.path("name").asText().equals("Bash")) {
+                TIMES.merge(sessionKey + "|" + block.path("id").asText(), none.with(at, null, null, false, false),
+                        (was, now) -> was.with(at, null, null, false, false));
+            }
+            if (block.path("type").asText().equals("tool_result")) {
+                String content = block.path("content").isTextual() ? block.path("content").asText() : block.path("content").toString();
+                boolean background = line.path("toolUseResult").path("backgroundTaskId").isTextual();
+                boolean refusal = content.startsWith("The user doesn't want to proceed");
+                TIMES.computeIfPresent(sessionKey + "|" + block.path("tool_use_id").asText(),
+                        (key, was) -> was.with(null, null, at, background, refusal));
+            }
+        }
+        if (line.path("data").path("type").asText().equals("bash_progress")) {
+            Instant dated = at.minusSeconds(line.path("data").path("elapsedTimeSeconds").asLong());
+            TIMES.merge(sessionKey + "|" + line.path("parentToolUseID").asText(), none.with(null, dated, null, false, false),
+                    (was, now) -> was.with(null, dated, null, false, false));
+        }
+    }
+
+    /** Seconds the file says a command ran: from its dated start (or, without progress, at most 2 s before its end) to its end. */
+    private static double ranFromTheFile(Times times) {
+        Instant start = times.datedStart();
+        if (start == null) {
+            start = times.refused() ? times.endedAt() : times.backgrounded() ? times.calledAt()
+                    : Collections.max(List.of(times.calledAt(), times.endedAt().minusSeconds(2)));
+        }
+        start = start.isBefore(times.calledAt()) ? times.calledAt() : start.isAfter(times.endedAt()) ? times.endedAt() : start;
+        return Duration.between(start, times.endedAt()).toMillis() / 1000.0;
+    }
+
+    @Test
+    void everyCommandRanTheTimeTheFileShowsItRanNeverItsWaitBeforeIt() throws Exception {
+        pipeEveryRealFile();
+        List<Times> ended = new ArrayList<>();
+        TIMES.forEach((key, times) -> {
+            if (times.calledAt() == null || times.endedAt() == null) {
+                return;
+            }
+            ended.add(times);
+            CommandProgress command = actual.get(key);
+            double ran = ranFromTheFile(times);
+            assertThat(command.ranSeconds()).as(key).isEqualTo(ran);
+            assertThat(command.waitedSeconds() + command.ranSeconds()).as(key)
+                    .isCloseTo(Duration.between(times.calledAt(), times.endedAt()).toMillis() / 1000.0, within(0.002));
+        });
+        assertThat(ended).hasSizeGreaterThan(400);
+        // The commits held three minutes by the pre-commit hook waited; the longest run is the test suite's 130 s.
+        CommandProgress longestRun = actual.values().stream().filter(c -> c.ranSeconds() != null)
+                .max(Comparator.comparingDouble(CommandProgress::ranSeconds)).orElseThrow();
+        assertThat(longestRun.command()).startsWith("mix test");
+        assertThat(actual.values()).filteredOn(c -> c.waitedSeconds() != null && c.waitedSeconds() >= 60)
+                .isNotEmpty().allSatisfy(c -> assertThat(c.ranSeconds()).as(c.command()).isLessThan(10));
     }
 
     @Test
