@@ -38,7 +38,20 @@ public final class Evaluation {
     private Evaluation() {
     }
 
+    /** Told after each session is scored, so a long evaluation can show how far it is. */
+    @FunctionalInterface
+    public interface Listener {
+        Listener NONE = (done, total) -> { };
+
+        void scored(int sessionsDone, int sessions);
+    }
+
     public static Scores score(Path sessionsRoot, Labels labels, RuleCatalogue catalogue, FrictionKinds kinds) {
+        return score(sessionsRoot, labels, catalogue, kinds, Listener.NONE);
+    }
+
+    public static Scores score(Path sessionsRoot, Labels labels, RuleCatalogue catalogue, FrictionKinds kinds,
+            Listener listener) {
         if (!Files.isDirectory(sessionsRoot)) {
             throw new IllegalArgumentException(sessionsRoot + " is not a directory of transcripts");
         }
@@ -46,6 +59,7 @@ public final class Evaluation {
         List<SessionTranscripts> sessions = SessionTranscripts.under(sessionsRoot);
         Labelled labelled = Labelled.of(labels, sessions);
         List<Alert> alerts = new ArrayList<>();
+        int done = 0;
         for (SessionTranscripts session : sessions) {
             LineAnchors anchors = LineAnchors.of(session);
             Map<String, Alert> byId = new LinkedHashMap<>();
@@ -60,6 +74,7 @@ public final class Evaluation {
                 place.ifPresent(p -> byId.get(record.alertId()).occurrences().add(p));
             }
             alerts.addAll(byId.values());
+            listener.scored(++done, sessions.size());
         }
         return tally(alerts, labelled, catalogue, kinds);
     }

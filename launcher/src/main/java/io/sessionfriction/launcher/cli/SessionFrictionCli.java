@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             GenerateSamplesCommand.class,
             ReplayCommand.class,
             ReportCommand.class,
+            EvaluateCommand.class,
             BenchLatencyCommand.class,
             BenchCollectorCommand.class,
             picocli.CommandLine.HelpCommand.class})

@@ -10,7 +10,7 @@ public final class Progress {
 
     /** What is counted, and how it is shown. */
     private enum Unit {
-        MEGABYTES(1e6, "MB", "%.1f"), EVENTS(1, "events", "%,.0f");
+        MEGABYTES(1e6, "MB", "%.1f"), EVENTS(1, "events", "%,.0f"), SESSIONS(1, "sessions", "%.1f");
 
         private final double divisor;
         private final String name;
@@ -46,6 +46,11 @@ public final class Progress {
     /** Progress through {@code totalEvents} events; each update may add a detail such as files done. */
     public static Progress ofEvents(String label, long totalEvents) {
         return new Progress(label, Unit.EVENTS, totalEvents);
+    }
+
+    /** Progress through {@code totalSessions} sessions. */
+    public static Progress ofSessions(String label, long totalSessions) {
+        return new Progress(label, Unit.SESSIONS, totalSessions);
     }
 
     public void bytes(long soFar) {
