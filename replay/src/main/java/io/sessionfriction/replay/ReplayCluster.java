@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 import io.sessionfriction.collector.CollectorConfig;
 import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.alert.FrictionAlert;
 import io.sessionfriction.processor.rules.RuleCatalogue;
 import io.sessionfriction.redaction.Redactor;
 
@@ -30,6 +31,12 @@ public interface ReplayCluster extends AutoCloseable {
 
         /** Waits until the processor has committed past every committed record of {@code topic}; fails with its error. */
         void awaitConsumed(String topic, Duration bound) throws InterruptedException;
+
+        /**
+         * The alert stage's running total of each alert it holds, by alertId ({@code SessionQueries.alertsById}): records
+         * are published only at escalation thresholds, the state counts every occurrence.
+         */
+        Map<String, FrictionAlert> alertTotals();
 
         @Override
         void close();

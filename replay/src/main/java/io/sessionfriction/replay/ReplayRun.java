@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import io.sessionfriction.collector.Collector;
 import io.sessionfriction.collector.CollectorConfig;
 import io.sessionfriction.collector.CollectorStats;
 import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.alert.FrictionAlert;
 import io.sessionfriction.replay.catalogue.SessionSpan;
 import io.sessionfriction.replay.kafka.ProgressTicker;
 import io.sessionfriction.replay.kafka.ReplayCleanup;
@@ -63,6 +65,7 @@ public final class ReplayRun {
             }
             cluster.createTopics(config, request.partitions(), RunTopics.processorTopics(request.partitions(), settings));
             try {
+                Map<String, FrictionAlert> totals;
                 try (ReplayCluster.Processor processor = cluster.startProcessor(settings, request.catalogue(), request.redactor());
                         Collector collector = Collector.create(config, request.redactor(), new SimpleMeterRegistry());
                         ProgressTicker ticker = ProgressTicker.start(cluster.adminProperties(), settings.applicationId(),
@@ -72,8 +75,9 @@ public final class ReplayRun {
                             stats.committed().lines(), stats.filesTracked());
                     processor.awaitConsumed(config.eventsTopic(), request.timeout());
                     ticker.finish();
+                    totals = processor.alertTotals();
                 }
-                return RunOutput.read(cluster.adminProperties(), plan, request.timeout());
+                return RunOutput.read(cluster.adminProperties(), plan, request.timeout(), totals);
             } finally {
                 if (cluster.shared()) {
                     new ReplayCleanup(cluster.adminProperties(), settings.topicPrefix(), settings.applicationId())

@@ -12,6 +12,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 import io.sessionfriction.collector.CollectorConfig;
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.alert.FixesRegistry;
+import io.sessionfriction.processor.alert.FrictionAlert;
+import io.sessionfriction.processor.query.SessionQueries;
 import io.sessionfriction.processor.rules.RuleCatalogue;
 import io.sessionfriction.redaction.Redactor;
 import io.sessionfriction.replay.ReplayCluster;
@@ -72,6 +74,11 @@ public final class ReplayTarget implements ReplayCluster {
             @Override
             public void awaitConsumed(String topic, Duration bound) throws InterruptedException {
                 catchUp.awaitGroup(runtime.applicationId(), topic, bound, runtime::failure);
+            }
+
+            @Override
+            public Map<String, FrictionAlert> alertTotals() {
+                return new SessionQueries(runtime.streams()).alertsById();
             }
 
             @Override

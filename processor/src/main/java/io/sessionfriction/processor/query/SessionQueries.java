@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -88,6 +90,25 @@ public final class SessionQueries {
             }
         }
         alerts.sort(Comparator.comparing(FrictionAlert::timestamp, Comparator.nullsFirst(Comparator.naturalOrder())));
+        return alerts;
+    }
+
+    /**
+     * Every alert the alert stage holds on this instance, latest form of each, by alertId: its running
+     * total, where a published record counts the occurrences up to the threshold it was emitted at. A
+     * session the stage has forgotten (idle beyond the allowed lateness) is no longer there.
+     */
+    public Map<String, FrictionAlert> alertsById() {
+        ReadOnlyKeyValueStore<String, AlertState> store = streams.store(
+                StoreQueryParameters.fromNameAndType(Topics.ALERT_STATE_STORE, QueryableStoreTypes.<String, AlertState>keyValueStore()));
+        Map<String, FrictionAlert> alerts = new TreeMap<>();
+        try (KeyValueIterator<String, AlertState> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value != null && entry.value.alert() != null) {
+                    alerts.put(entry.value.alert().alertId(), entry.value.alert());
+                }
+            });
+        }
         return alerts;
     }
 

@@ -30,14 +30,26 @@ public final class RunOutput {
     private RunOutput() {
     }
 
-    /** Reads the run's output topics back. */
-    public static ReplayData read(Properties clientProperties, ReplayPlan plan, Duration bound) throws InterruptedException {
+    /**
+     * Reads the run's output topics back. Each published alert is reported in its final form from
+     * {@code totals} (the alert stage's state at the end of the run: every occurrence counted, where the
+     * last record counts those up to its threshold); an alert whose session the stage had already forgotten
+     * keeps its last record's count, and is logged.
+     */
+    public static ReplayData read(Properties clientProperties, ReplayPlan plan, Duration bound, Map<String, FrictionAlert> totals)
+            throws InterruptedException {
         ProcessorSettings settings = plan.settings();
         Set<String> keys = new TreeSet<>(plan.sessions().stream().map(SessionSpan::sessionKey).toList());
         TopicSnapshot snapshot = new TopicSnapshot(clientProperties, bound);
         Map<String, FrictionAlert> alerts = snapshot.latest(
                 settings.topic(Topics.FRICTION_ALERTS).withValueSerde(Json.serde(FrictionAlert.class)), keys::contains,
                 FrictionAlert::alertId);
+        long forgotten = alerts.keySet().stream().filter(id -> !totals.containsKey(id)).count();
+        if (forgotten > 0) {
+            log.warn("{} alerts belong to sessions the processor forgot before the replay ended (idle longer than the "
+                    + "allowed lateness): their counts are those of their last record", forgotten);
+        }
+        alerts.replaceAll((id, published) -> totals.getOrDefault(id, published));
         Map<String, SessionActivity> activity = snapshot.latest(settings.topic(Topics.SESSION_ACTIVITY), keys::contains,
                 SessionActivity::sessionKey);
         Map<String, CommandProgress> commands = snapshot.latest(settings.topic(Topics.COMMAND_PROGRESS),
