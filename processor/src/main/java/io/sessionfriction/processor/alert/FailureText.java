@@ -18,6 +18,8 @@ final class FailureText {
     private static final Pattern REPORTS_ERROR = Pattern.compile("\\b(errors?|fail(s|ed|ures?)?|fatal|denied|not found|cannot|can't"
             + "|could not|couldn't|unable|invalid|exception|traceback|panic|refused|timed out|no such|does not exist|rejected|blocked)\\b",
             Pattern.CASE_INSENSITIVE);
+    /** A line break, or the two characters of one escaped: a hook that echoes "a\\nb" means two lines. */
+    private static final Pattern LINE_BREAK = Pattern.compile("\n|\\\\n");
     static final int LINE_CHARS = 200;
     /** Lines of a text that make its signature: enough to compare two failures, small enough to store. */
     static final int SIGNATURE_LINES = 40;
@@ -33,7 +35,7 @@ final class FailureText {
             return null;
         }
         String first = null;
-        for (String raw : TAGS.matcher(errorText).replaceAll("").split("\n")) {
+        for (String raw : LINE_BREAK.split(TAGS.matcher(errorText).replaceAll(""))) {
             String line = raw.strip();
             if (line.isEmpty() || EXIT_CODE.matcher(line).matches()) {
                 continue;

@@ -15,6 +15,9 @@ class FailureTextTest {
         assertThat(FailureText.firstErrorLine("<tool_use_error>String to replace not found in file.</tool_use_error>"))
                 .isEqualTo("String to replace not found in file.");
         assertThat(FailureText.firstErrorLine("Exit code 1\nsome output")).isEqualTo("some output");
+        // A hook's message with its line breaks escaped reads as the lines it means.
+        assertThat(FailureText.firstErrorLine("Pre-commit validation failed:\\n\\n[CREDO]\\nChecking 114 source files\n  Software Design"))
+                .isEqualTo("Pre-commit validation failed:");
         assertThat(FailureText.firstErrorLine("Exit code 1")).isNull();
     }
 
