@@ -8,6 +8,7 @@ import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.rules.RuleCatalogue;
 import io.sessionfriction.redaction.Redactor;
 import io.sessionfriction.replay.catalogue.SessionSelection;
+import io.sessionfriction.replay.report.DraftPolicy;
 
 /**
  * A replay as the user asked for it, before anything is scanned; {@link ReplayPlan} turns it into the run.
@@ -24,10 +25,12 @@ import io.sessionfriction.replay.catalogue.SessionSelection;
  * @param timeout            longest wait for the processor to catch up, and for reading its results back
  * @param keepTopics         on a shared cluster, keep the run's topics after the report instead of deleting them
  * @param out                folder for {@code replay.json} and the report
+ * @param drafts             which friction points the report drafts as issues
  */
 public record ReplayRequest(Path sessions, SessionSelection selection, ProcessorSettings processor,
                             boolean applicationIdGiven, boolean latenessGiven, RuleCatalogue catalogue,
-                            Redactor redactor, int partitions, Duration timeout, boolean keepTopics, Path out) {
+                            Redactor redactor, int partitions, Duration timeout, boolean keepTopics, Path out,
+                            DraftPolicy drafts) {
 
     public ReplayRequest {
         Objects.requireNonNull(sessions, "sessions");
@@ -37,5 +40,6 @@ public record ReplayRequest(Path sessions, SessionSelection selection, Processor
         Objects.requireNonNull(redactor, "redactor");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(drafts, "drafts");
     }
 }

@@ -49,7 +49,7 @@ public final class ReplayRun {
         long replayed = System.nanoTime();
         Path out = plan.request().out();
         data.write(out.resolve(ReplayData.FILE_NAME));
-        FrictionReport report = FrictionReport.of(data, plan.request().catalogue());
+        FrictionReport report = FrictionReport.of(data, plan.request().catalogue(), plan.request().drafts());
         report.write(out);
         return new ReplayResult(data, report, Duration.ofNanos(replayed - began), Duration.ofNanos(System.nanoTime() - replayed));
     }

@@ -19,6 +19,7 @@ import io.sessionfriction.processor.rules.RuleCatalogue;
 import io.sessionfriction.redaction.Redactor;
 import io.sessionfriction.replay.catalogue.SessionCatalogue;
 import io.sessionfriction.replay.catalogue.SessionSelection;
+import io.sessionfriction.replay.report.DraftPolicy;
 
 /** A replay's settings come from its request and its selection, never from the live processor's names. */
 class ReplayPlanTest {
@@ -79,7 +80,7 @@ class ReplayPlanTest {
 
     private ReplayPlan plan(SessionSelection selection, boolean applicationIdGiven, boolean latenessGiven) {
         ReplayRequest request = new ReplayRequest(root, selection, LIVE, applicationIdGiven, latenessGiven,
-                RuleCatalogue.defaults(), Redactor.defaults(), 2, Duration.ofMinutes(1), false, root.resolve("out"));
+                RuleCatalogue.defaults(), Redactor.defaults(), 2, Duration.ofMinutes(1), false, root.resolve("out"), DraftPolicy.DEFAULT);
         return ReplayPlan.of(request, SessionCatalogue.scan(root));
     }
 

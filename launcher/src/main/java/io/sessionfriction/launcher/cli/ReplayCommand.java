@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 
 import io.sessionfriction.launcher.cli.options.CollectorOptions;
+import io.sessionfriction.launcher.cli.options.DraftOptions;
 import io.sessionfriction.launcher.cli.options.DurationConverter;
 import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import io.sessionfriction.launcher.cli.options.ProcessorOptions;
@@ -47,6 +48,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     RedactionOptions redaction;
+
+    @Mixin
+    DraftOptions drafts;
 
     @Option(names = "--sessions", paramLabel = "DIR", defaultValue = CollectorOptions.SAMPLE_SESSIONS,
             description = "Sessions root, laid out as the collector expects (default: ${DEFAULT-VALUE}).")
@@ -89,7 +93,7 @@ final class ReplayCommand implements Callable<Integer> {
         ReplayRequest request = new ReplayRequest(sessions,
                 new SessionSelection(Optional.ofNullable(since), Optional.ofNullable(until), users), processor.settings(),
                 typed.hasMatchedOption("--application-id"), typed.hasMatchedOption("--allowed-lateness"),
-                processor.catalogue(), redaction.redactor(), kafka.partitions(), timeout, keepTopics, out);
+                processor.catalogue(), redaction.redactor(), kafka.partitions(), timeout, keepTopics, out, drafts.policy());
         FixesRegistry fixes = processor.fixes();
         ReplayPlan plan = ReplayPlan.of(request);
         console.printf("Selected %d of %d sessions (%d files, %,d events) by their own timestamps: %s%n",
@@ -98,8 +102,9 @@ final class ReplayCommand implements Callable<Integer> {
 
         ReplayResult result = ReplayRun.execute(plan, () -> new ReplayTarget(kafka.open(true), fixes, processor.stateDir()),
                 new ReplayProgressLine());
-        console.printf("Replayed %d sessions: %d alerts in %d friction points; report in %s (%s, %s, %s/)%n",
-                result.data().sessions().size(), result.data().alerts().size(), result.report().points().size(), out,
+        console.printf("Replayed %d sessions: %d alerts in %d friction points, %d drafted as issues; report in %s (%s, %s, %s/)%n",
+                result.data().sessions().size(), result.data().alerts().size(), result.report().points().size(),
+                result.report().drafted().size(), out,
                 FrictionReport.HTML_FILE, FrictionReport.POINTS_FILE, FrictionReport.ISSUES_DIR);
         double seconds = (System.nanoTime() - began) / 1e9;
         console.printf(Locale.ROOT, "Took %.1f s (scan %.1f s, pipeline %.1f s, report %.1f s): %,.0f events/s%n", seconds,

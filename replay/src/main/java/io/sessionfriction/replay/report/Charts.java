@@ -1,6 +1,5 @@
 package io.sessionfriction.replay.report;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -12,13 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import io.sessionfriction.processor.activity.SessionActivity;
 import io.sessionfriction.processor.alert.FrictionAlert;
 import io.sessionfriction.processor.progress.CommandProgress;
 import io.sessionfriction.processor.progress.Outcome;
 
-/** The report's four charts, drawn as inline SVG from the replay's data. */
+/** The report's five charts, drawn as inline SVG from the replay's data. */
 final class Charts {
 
     static final int WIDTH = 1100;
@@ -167,7 +167,7 @@ final class Charts {
                 new String[] {IMPACT_COLORS.get(Impact.HIGH), IMPACT_COLORS.get(Impact.MEDIUM), IMPACT_COLORS.get(Impact.LOW)}).end();
     }
 
-    /** The longest Bash commands: the largest elapsed time reported, or first to last line for short ones. */
+    /** The longest Bash commands by the time they ran; a wait before one started is named beside it, never drawn. */
     static String commandDurations(List<CommandProgress> commands) {
         List<CommandProgress> sorted = new ArrayList<>(commands);
         sorted.sort(Comparator.comparing((CommandProgress c) -> -commandSeconds(c))
@@ -188,8 +188,10 @@ final class Charts {
             svg.text(LABEL_W - 8, y + 15, Svg.clip(command, LABEL_CHARS), "end", "label");
             svg.rect(LABEL_W, y + 3, Math.max(2, seconds * plot / max), ROW_H - 6,
                     OUTCOME_COLORS.getOrDefault(outcome, "#999"), command + " — " + outcome);
-            svg.text(LABEL_W + plot + 8, y + 15, String.format(Locale.ROOT, "%s · %s · %s", Svg.duration(seconds),
-                    outcome.toLowerCase(Locale.ROOT), c.user()), "start", "value");
+            double waited = c.waitedSeconds() == null ? 0 : c.waitedSeconds();
+            svg.text(LABEL_W + plot + 8, y + 15, String.format(Locale.ROOT, "%s · %s · %s%s", Svg.duration(seconds),
+                    outcome.toLowerCase(Locale.ROOT), c.user(), waited >= 1 ? " · waited " + Svg.duration(waited) : ""),
+                    "start", "value");
         }
         String[] outcomes = {"OK", "ERROR", "INTERRUPTED", "BACKGROUNDED", "RUNNING"};
         String[] colors = Arrays.stream(outcomes).map(OUTCOME_COLORS::get).toArray(String[]::new);
@@ -197,14 +199,55 @@ final class Charts {
         return legend(svg, LABEL_W, TOP + shown.size() * ROW_H + 20, names, colors).end();
     }
 
+    /**
+     * The time a command ran: {@code ranSeconds} once its result came; while it runs, the elapsed time its
+     * progress reports. Never its call's whole span, which holds the wait for approval before it started.
+     */
     static double commandSeconds(CommandProgress command) {
-        if (command.maxElapsedSeconds() != null) {
-            return command.maxElapsedSeconds();
+        if (command.ranSeconds() != null) {
+            return command.ranSeconds();
         }
-        if (command.firstEventAt() != null && command.lastEventAt() != null) {
-            return Duration.between(command.firstEventAt(), command.lastEventAt()).toMillis() / 1000.0;
+        return command.maxElapsedSeconds() == null ? 0 : command.maxElapsedSeconds();
+    }
+
+    /** An alert whose rule measures time lost (the waits): its seconds belong in the waiting figure. */
+    static boolean isWait(FrictionAlert alert) {
+        return alert.secondsLost() > 0;
+    }
+
+    /** Time lost waiting per user, rule and fingerprint (a tool, a hook's command, a background task's program). */
+    static String timeLostWaiting(List<FrictionAlert> alerts) {
+        Map<List<String>, Double> lost = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)).thenComparing(k -> k.get(2)));
+        for (FrictionAlert alert : alerts) {
+            if (isWait(alert)) {
+                lost.merge(List.of(String.valueOf(alert.user()), String.valueOf(alert.rule()), String.valueOf(alert.fingerprint())),
+                        alert.secondsLost(), Double::sum);
+            }
         }
-        return 0;
+        if (lost.isEmpty()) {
+            return "<p class=\"empty\">No time lost waiting.</p>\n";
+        }
+        List<Map.Entry<List<String>, Double>> sorted = new ArrayList<>(lost.entrySet());
+        sorted.sort(Comparator.comparing((Map.Entry<List<String>, Double> e) -> -e.getValue()));
+        List<Map.Entry<List<String>, Double>> shown = sorted.subList(0, Math.min(20, sorted.size()));
+        List<String> rules = List.copyOf(new TreeSet<>(lost.keySet().stream().map(k -> k.get(1)).toList()));
+        double max = Math.max(1, shown.get(0).getValue());
+        int plot = WIDTH - LABEL_W - VALUE_W;
+        Svg svg = new Svg(WIDTH, TOP + shown.size() * ROW_H + 30, "Time lost waiting");
+        int row = 0;
+        for (Map.Entry<List<String>, Double> entry : shown) {
+            double y = TOP + row++ * ROW_H;
+            String user = entry.getKey().get(0);
+            String rule = entry.getKey().get(1);
+            String name = user + " · " + entry.getKey().get(2);
+            svg.text(LABEL_W - 8, y + 15, Svg.clip(name, LABEL_CHARS), "end", "label");
+            svg.rect(LABEL_W, y + 3, Math.max(2, entry.getValue() * plot / max), ROW_H - 6, color(rules, rule),
+                    name + " — " + rule + ": " + Svg.duration(entry.getValue()));
+            svg.text(LABEL_W + plot + 8, y + 15, Svg.duration(entry.getValue()) + " · " + rule, "start", "value");
+        }
+        String[] colors = rules.stream().map(r -> color(rules, r)).toArray(String[]::new);
+        return legend(svg, LABEL_W, TOP + shown.size() * ROW_H + 20, rules.toArray(String[]::new), colors).end();
     }
 
     static String color(List<String> categories, String category) {

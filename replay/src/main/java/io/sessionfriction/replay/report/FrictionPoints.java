@@ -28,8 +28,9 @@ public final class FrictionPoints {
     }
 
     /**
-     * One point per (rule, fingerprint), ordered by impact, then sessions, occurrences and id. The rule's
-     * description and root cause come from the catalogue; a rule it no longer holds keeps its alerts' text.
+     * One point per (rule, fingerprint), ordered by impact, then by what makes it: sessions, users,
+     * severity, time lost, occurrences, and id last. The rule's description and root cause come from the
+     * catalogue; a rule it no longer holds keeps its alerts' text.
      */
     public static List<FrictionPoint> group(List<FrictionAlert> alerts, RuleCatalogue catalogue) {
         Map<String, List<FrictionAlert>> byPoint = new TreeMap<>();
@@ -42,6 +43,9 @@ public final class FrictionPoints {
         byPoint.values().forEach(group -> points.add(point(group, catalogue, sessionsByRule)));
         points.sort(Comparator.comparing(FrictionPoint::impact)
                 .thenComparing(p -> -p.sessions().size())
+                .thenComparing(p -> -p.users().size())
+                .thenComparing(p -> -Impact.severityScore(p.severity()))
+                .thenComparing(p -> -p.secondsLost())
                 .thenComparing(p -> -p.occurrences())
                 .thenComparing(FrictionPoint::id));
         return List.copyOf(points);
@@ -59,6 +63,8 @@ public final class FrictionPoints {
         TreeSet<String> labels = new TreeSet<>();
         List<String> alertIds = new ArrayList<>();
         long occurrences = 0;
+        double secondsLost = 0;
+        Map<String, Long> perSession = new TreeMap<>();
         Instant first = null;
         Instant last = null;
         List<FrictionPoint.Excerpt> evidence = new ArrayList<>();
@@ -68,6 +74,8 @@ public final class FrictionPoints {
             labels.addAll(listOf(alert.labels()));
             alertIds.add(text(alert.alertId()));
             occurrences += alert.count();
+            secondsLost += alert.secondsLost();
+            perSession.merge(text(alert.sessionId()), alert.count(), Long::sum);
             last = later(last, alert.timestamp());
             List<FrictionAlert.Evidence> kept = listOf(alert.evidence());
             for (FrictionAlert.Evidence e : kept) {
@@ -87,13 +95,15 @@ public final class FrictionPoints {
         related.removeAll(sessions);
         String severity = any.severity() == null ? "" : any.severity().label();
         return new FrictionPoint(id(ruleId, fingerprint), title(ruleId, fingerprint), ruleId, text(any.category()),
-                severity, Impact.of(severity, sessions.size(), occurrences), fingerprint,
+                severity, Impact.of(severity, sessions.size(), users.size(), occurrences, secondsLost), fingerprint,
                 rule.map(Rule::description).orElse("(rule " + ruleId + " is not in the catalogue)"),
                 rule.map(Rule::rootCause).orElse("(rule " + ruleId + " is not in the catalogue)"),
-                List.copyOf(sessions), List.copyOf(users), occurrences, first, last,
+                List.copyOf(sessions), List.copyOf(users), occurrences,
+                perSession.values().stream().mapToLong(Long::longValue).max().orElse(0),
+                Math.round(secondsLost * 1000) / 1000.0, first, last,
                 List.copyOf(evidence.subList(0, Math.min(EVIDENCE_PER_POINT, evidence.size()))),
                 context == null ? null : context.command(), context == null ? null : context.description(),
-                List.copyOf(related), List.copyOf(labels), List.copyOf(alertIds));
+                List.copyOf(related), List.copyOf(labels), List.copyOf(alertIds), null);
     }
 
     static String id(String rule, String fingerprint) {

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 
 import io.sessionfriction.processor.activity.SessionActivity;
+import io.sessionfriction.processor.alert.FrictionAlert;
 
 /**
  * The report as one self-contained HTML page: inline CSS and inline SVG, no script, nothing fetched,
@@ -32,7 +33,7 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
-    static String render(ReplayData data, List<FrictionPoint> points) {
+    static String render(ReplayData data, List<FrictionPoint> points, DraftPolicy policy) {
         List<String> categories = List.copyOf(new TreeSet<>(data.alerts().stream()
                 .map(a -> String.valueOf(a.category())).toList()));
         StringBuilder html = new StringBuilder();
@@ -49,9 +50,16 @@ final class HtmlReport {
                 .append(Charts.activeVersusWallClock(data.activity()));
         html.append("<h2>Alerts per category over time</h2>\n").append(Charts.alertsPerCategoryOverTime(data.alerts(), categories));
         html.append("<h2>Command durations</h2>\n")
-                .append("<p class=\"sub\">The longest Bash commands: the largest elapsed time they reported.</p>\n")
+                .append("<p class=\"sub\">The longest Bash commands by the time they ran: from the start their progress "
+                        + "lines date (without progress, a command ran at most about 2 s) to their result. The wait before "
+                        + "a command started, for approval or for a hook, is not in it: it is in the next figure.</p>\n")
                 .append(Charts.commandDurations(data.commands()));
-        pointsTable(html, points);
+        html.append("<h2>Time lost waiting</h2>\n")
+                .append("<p class=\"sub\">Per user and tool: the time tool calls waited for approval or for a hook "
+                        + "before they started, and the time the agent waited on a background task (the waiting rules' "
+                        + "time lost, each known when the call's result or the next event arrived).</p>\n")
+                .append(Charts.timeLostWaiting(data.alerts()));
+        pointsTable(html, points, policy);
         rulesTable(html, FrictionPoints.byRule(points));
         html.append("</body>\n</html>\n");
         return html.toString();
@@ -62,11 +70,15 @@ final class HtmlReport {
         double wall = data.activity().stream().mapToDouble(SessionActivity::wallClockSeconds).sum();
         long users = data.sessions().stream().map(ReplayData.Session::user).distinct().count();
         long high = points.stream().filter(p -> p.impact() == Impact.HIGH).count();
+        long drafted = points.stream().filter(p -> p.draft() != null).count();
+        double waited = data.alerts().stream().filter(Charts::isWait).mapToDouble(FrictionAlert::secondsLost).sum();
         html.append("<div class=\"cards\">\n");
         card(html, String.valueOf(data.sessions().size()), "sessions of " + users + " user(s)");
         card(html, Svg.duration(active), "active, of " + Svg.duration(wall) + " wall clock");
         card(html, String.valueOf(data.alerts().size()), "alerts");
         card(html, String.valueOf(points.size()), "friction points, " + high + " high impact");
+        card(html, String.valueOf(drafted), "drafted as issues");
+        card(html, Svg.duration(waited), "lost waiting (approval, hooks, background tasks)");
         card(html, String.valueOf(data.commands().size()), "Bash commands tracked");
         if (data.lateEvents() > 0) {
             card(html, String.valueOf(data.lateEvents()), "events refused as too late: figures are incomplete");
@@ -79,17 +91,22 @@ final class HtmlReport {
                 .append(Svg.escape(what)).append("</span></div>\n");
     }
 
-    private static void pointsTable(StringBuilder html, List<FrictionPoint> points) {
-        html.append("<h2>Friction points</h2>\n<table>\n<tr><th>#</th><th>impact</th><th>friction point</th>"
-                + "<th>sessions</th><th>users</th><th>occurrences</th><th>first seen (UTC)</th><th>last seen (UTC)</th></tr>\n");
+    private static void pointsTable(StringBuilder html, List<FrictionPoint> points, DraftPolicy policy) {
+        long drafted = points.stream().filter(p -> p.draft() != null).count();
+        html.append("<h2>Friction points</h2>\n<p class=\"sub\">").append(drafted).append(" of ").append(points.size())
+                .append(" drafted as issues: those ").append(Svg.escape(policy.describe()))
+                .append(". The others are listed here only.</p>\n<table>\n<tr><th>#</th><th>impact</th><th>friction point</th>"
+                        + "<th>sessions</th><th>users</th><th>occurrences</th><th>time lost</th><th>first seen (UTC)</th>"
+                        + "<th>last seen (UTC)</th></tr>\n");
         int rank = 1;
         for (FrictionPoint p : points) {
+            String draft = p.draft() == null ? "<span class=\"empty\">not drafted</span>"
+                    : "<a href=\"issues/" + Svg.escape(p.draft()) + "\">draft</a>";
             html.append(String.format(Locale.ROOT, "<tr><td>%d</td><td><span class=\"impact impact-%s\">%s</span></td>"
-                            + "<td>%s%s<br><a href=\"issues/%s\">draft</a></td><td>%d</td><td>%s</td><td>%d</td><td class=\"when\">%s</td><td class=\"when\">%s</td></tr>\n",
-                    rank, p.impact().label(), p.impact().label(), Svg.escape(p.title()), latestEvidence(p),
-                    IssueDraft.fileName(rank, p), p.sessions().size(), Svg.escape(String.join(", ", p.users())),
-                    p.occurrences(), when(p.firstSeen()), when(p.lastSeen())));
-            rank++;
+                            + "<td>%s%s<br>%s</td><td>%d</td><td>%s</td><td>%d</td><td>%s</td><td class=\"when\">%s</td><td class=\"when\">%s</td></tr>\n",
+                    rank++, p.impact().label(), p.impact().label(), Svg.escape(p.title()), latestEvidence(p), draft,
+                    p.sessions().size(), Svg.escape(String.join(", ", p.users())), p.occurrences(),
+                    p.secondsLost() > 0 ? Svg.duration(p.secondsLost()) : "", when(p.firstSeen()), when(p.lastSeen())));
         }
         html.append("</table>\n");
     }

@@ -24,6 +24,9 @@ final class IssueDraft {
         row(md, "Impact", "**" + point.impact().label() + "**");
         row(md, "Frequency", String.format(Locale.ROOT, "%d occurrence(s) in %d session(s) of %d user(s)",
                 point.occurrences(), point.sessions().size(), point.users().size()));
+        if (point.secondsLost() > 0) {
+            row(md, "Time lost", Svg.duration(point.secondsLost()) + " (waiting, summed over its occurrences)");
+        }
         row(md, "First seen", String.valueOf(point.firstSeen()));
         row(md, "Last seen", String.valueOf(point.lastSeen()));
         row(md, "Users", String.join(", ", point.users()));

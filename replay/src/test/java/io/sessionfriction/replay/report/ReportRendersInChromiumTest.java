@@ -41,7 +41,7 @@ class ReportRendersInChromiumTest {
     void theChartsAreDrawnByHeadlessChromiumWithoutNetwork() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM), "Chromium is not installed at " + CHROMIUM
                 + " (apt-get install -y chromium); the rendering check is skipped");
-        FrictionReport.of(ReplayFixtures.sample(), RuleCatalogue.defaults()).write(report);
+        FrictionReport.of(ReplayFixtures.sample(), RuleCatalogue.defaults(), DraftPolicy.DEFAULT).write(report);
         Path png = report.resolve("report.png");
 
         Process chromium = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",

@@ -83,6 +83,22 @@ class ReplayOnSamplesTest {
     }
 
     @Test
+    void onlyThePointsThatCameBackAreDraftedTheOneOffsAreListed() throws IOException {
+        List<String> drafts;
+        try (Stream<Path> files = Files.list(firstReplay.resolve("issues"))) {
+            drafts = files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+
+        // The psql loop (six failures) and the analyst's four confused questions in that session; every
+        // other point of the samples struck once or twice in one session.
+        assertThat(drafts).containsExactly(point("retry-loop", "psql").path("draft").asText(),
+                point("user-confusion", "user-confusion").path("draft").asText());
+        assertThat(points.path("frictionPoints")).hasSize(13);
+        assertThat(point("auth-failure", "psql | psql: error: connection to server").path("draft").isNull()).isTrue();
+        assertThat(Files.readString(firstReplay.resolve("report.html"))).contains("2 of 13 drafted as issues");
+    }
+
+    @Test
     void theMultiDaySessionReportsItsActiveMinutesNotItsDays() {
         SessionActivity activity = replayed.activity().stream()
                 .filter(a -> a.sessionKey().equals(ALICE_LONG)).findFirst().orElseThrow();
