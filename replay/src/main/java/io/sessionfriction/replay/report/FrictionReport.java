@@ -38,9 +38,9 @@ public final class FrictionReport {
 
     public static FrictionReport of(ReplayData data, RuleCatalogue catalogue, DraftPolicy policy) {
         List<FrictionPoint> points = new ArrayList<>();
-        int rank = 1;
+        int drafted = 0;
         for (FrictionPoint point : FrictionPoints.group(data.alerts(), catalogue)) {
-            points.add(policy.drafts(point) ? point.withDraft(IssueDraft.fileName(rank++, point)) : point);
+            points.add(policy.drafts(point, drafted) ? point.withDraft(IssueDraft.fileName(++drafted, point)) : point);
         }
         return new FrictionReport(data, policy, List.copyOf(points));
     }

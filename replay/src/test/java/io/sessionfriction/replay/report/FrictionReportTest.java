@@ -54,15 +54,19 @@ class FrictionReportTest {
                 tuple("approval-wait", null),    // twice in one session
                 tuple("user-rejection", null));  // once
         JsonNode file = Json.MAPPER.readTree(first.resolve(FrictionReport.POINTS_FILE).toFile());
-        assertThat(file.path("draftPolicy").toString()).isEqualTo("{\"minSessions\":2,\"minOccurrences\":3}");
+        assertThat(file.path("draftPolicy").toString()).isEqualTo("{\"minSessions\":2,\"minOccurrences\":3,\"maxDrafts\":20}");
         assertThat(file.path("frictionPoints")).hasSize(4);
         assertThat(file.path("frictionPoints").get(3).path("draft").isNull()).isTrue();
         String html = Files.readString(first.resolve(FrictionReport.HTML_FILE));
-        assertThat(html).contains("2 of 4 drafted as issues: those seen in at least 2 sessions or at least 3 times in one")
+        assertThat(html).contains("2 of 4 drafted as issues: those seen in at least 2 sessions or at least 3 times in one, "
+                        + "the 20 most harmful at most")
                 .contains("Friction point: user-rejection").contains("not drafted");
 
-        FrictionReport everything = FrictionReport.of(ReplayFixtures.sample(), RuleCatalogue.defaults(), new DraftPolicy(1, 1));
+        FrictionReport everything = FrictionReport.of(ReplayFixtures.sample(), RuleCatalogue.defaults(), new DraftPolicy(1, 1, 20));
         assertThat(everything.drafted()).hasSize(4);
+        FrictionReport topThree = FrictionReport.of(ReplayFixtures.sample(), RuleCatalogue.defaults(), new DraftPolicy(1, 1, 3));
+        assertThat(topThree.drafted()).extracting(FrictionPoint::rule).containsExactly("permission-denied", "auth-failure", "approval-wait");
+        assertThat(topThree.drafted().get(2).draft()).startsWith("03-approval-wait-");
     }
 
     @Test

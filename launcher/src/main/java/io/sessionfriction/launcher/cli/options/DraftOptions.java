@@ -15,7 +15,11 @@ public final class DraftOptions {
                     + "${DEFAULT-VALUE}). The other points are listed in report.html and friction-points.json, not drafted.")
     long minOccurrences;
 
+    @Option(names = "--max-drafts", paramLabel = "N", defaultValue = "" + DraftPolicy.DEFAULT_MAX_DRAFTS,
+            description = "Draft at most the N most harmful of those points (default: ${DEFAULT-VALUE}).")
+    int maxDrafts;
+
     public DraftPolicy policy() {
-        return new DraftPolicy(minSessions, minOccurrences);
+        return new DraftPolicy(minSessions, minOccurrences, maxDrafts);
     }
 }
