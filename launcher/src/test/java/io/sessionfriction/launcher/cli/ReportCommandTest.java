@@ -2,8 +2,6 @@ package io.sessionfriction.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sessionfriction.replay.report.ReplayData;
-import picocli.CommandLine;
 
 /** {@code report}'s draft options: a policy that cannot draft anything sensible is refused before anything is written. */
 class ReportCommandTest {
@@ -20,8 +17,7 @@ class ReportCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CapturedCli cli = new CapturedCli();
 
     @BeforeEach
     void aSavedReplayOfNothing() {
@@ -31,28 +27,21 @@ class ReportCommandTest {
 
     @Test
     void theDraftPolicyIsPrintedWithTheCounts() {
-        assertThat(execute("report", "--replay", dir.toString(), "--max-drafts", "0")).as(err.toString()).isZero();
+        assertThat(cli.execute("report", "--replay", dir.toString(), "--max-drafts", "0")).as(cli.err()).isZero();
 
-        assertThat(out.toString()).startsWith("0 friction points, 0 drafted as issues; report in " + dir);
+        assertThat(cli.out()).startsWith("0 friction points, 0 drafted as issues; report in " + dir);
     }
 
     @Test
     void aDraftThresholdBelowOneIsBadInput() {
-        assertThat(execute("report", "--replay", dir.toString(), "--draft-min-sessions", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--draft-min-sessions must be at least 1, was 0");
+        assertThat(cli.execute("report", "--replay", dir.toString(), "--draft-min-sessions", "0")).isEqualTo(2);
+        assertThat(cli.err()).contains("--draft-min-sessions must be at least 1, was 0");
 
-        assertThat(execute("report", "--replay", dir.toString(), "--draft-min-occurrences", "0")).isEqualTo(2);
-        assertThat(err.toString()).contains("--draft-min-occurrences must be at least 1, was 0");
+        assertThat(cli.execute("report", "--replay", dir.toString(), "--draft-min-occurrences", "0")).isEqualTo(2);
+        assertThat(cli.err()).contains("--draft-min-occurrences must be at least 1, was 0");
 
-        assertThat(execute("report", "--replay", dir.toString(), "--max-drafts", "-1")).isEqualTo(2);
-        assertThat(err.toString()).contains("--max-drafts must be 0 or more, was -1");
+        assertThat(cli.execute("report", "--replay", dir.toString(), "--max-drafts", "-1")).isEqualTo(2);
+        assertThat(cli.err()).contains("--max-drafts must be 0 or more, was -1");
         assertThat(dir.resolve("report.html")).doesNotExist();
-    }
-
-    private int execute(String... args) {
-        CommandLine cli = Main.commandLine(args);
-        cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(out, true));
-        return cli.execute(args);
     }
 }
