@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param maxAge         an alert pages only when its line's event time is within this of the sink's clock
  *                       ({@link Recency})
  * @param resolveAfter   an alert's {@code endsAt} is this after its {@code startsAt}: a friction alert is a
- *                       moment, so it resolves by itself
+ *                       moment, so it resolves by itself; longer than {@code maxAge}, or an alert sent at that
+ *                       age would arrive already resolved and notify nobody
  * @param linkTemplate   a URL with {@code {session}}, {@code {user}}, {@code {rule}}, {@code {alertId}}:
  *                       the alert's {@code link} annotation and Alertmanager's {@code generatorURL}
  * @param firstRetry     the wait after the first failed post; it doubles after each further failure
@@ -30,7 +31,8 @@ public record NotifySettings(List<URI> alertmanagers, String groupId, Duration m
     public static final String DEFAULT_GROUP_ID = "session-friction-notify";
     /** The copy job brings lines every 30 minutes: an hour covers a batch and its processing. */
     public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);
-    public static final Duration DEFAULT_RESOLVE_AFTER = Duration.ofHours(1);
+    /** Longer than the max age, so that the oldest alert sent still arrives firing, with an hour to spare. */
+    public static final Duration DEFAULT_RESOLVE_AFTER = Duration.ofHours(2);
     public static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(1);
     public static final Duration DEFAULT_MAX_RETRY = Duration.ofMinutes(1);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
@@ -48,6 +50,10 @@ public record NotifySettings(List<URI> alertmanagers, String groupId, Duration m
         requirePositive("resolve-after window", resolveAfter);
         requirePositive("first retry", firstRetry);
         requirePositive("request timeout", requestTimeout);
+        if (resolveAfter.compareTo(maxAge) <= 0) {
+            throw new IllegalArgumentException("the resolve-after window (" + resolveAfter + ") must be longer than the max age ("
+                    + maxAge + "): an alert sent at that age would arrive at Alertmanager already resolved");
+        }
         if (maxRetry.compareTo(firstRetry) < 0) {
             throw new IllegalArgumentException("the longest retry wait (" + maxRetry + ") is shorter than the first ("
                     + firstRetry + ")");
@@ -64,12 +70,9 @@ public record NotifySettings(List<URI> alertmanagers, String groupId, Duration m
         return new NotifySettings(alertmanagers, id, maxAge, resolveAfter, linkTemplate, firstRetry, maxRetry, requestTimeout);
     }
 
-    public NotifySettings withMaxAge(Duration age) {
-        return new NotifySettings(alertmanagers, groupId, age, resolveAfter, linkTemplate, firstRetry, maxRetry, requestTimeout);
-    }
-
-    public NotifySettings withResolveAfter(Duration window) {
-        return new NotifySettings(alertmanagers, groupId, maxAge, window, linkTemplate, firstRetry, maxRetry, requestTimeout);
+    /** Both at once, since the window must be longer than the age. */
+    public NotifySettings withMaxAge(Duration age, Duration window) {
+        return new NotifySettings(alertmanagers, groupId, age, window, linkTemplate, firstRetry, maxRetry, requestTimeout);
     }
 
     public NotifySettings withLinkTemplate(String template) {

@@ -26,12 +26,16 @@ final class RunningProcessor implements AutoCloseable {
     }
 
     static RunningProcessor start(SharedBroker kafka, String applicationId, Path stateDir) {
+        return start(kafka, applicationId, stateDir, FixesRegistry.empty());
+    }
+
+    static RunningProcessor start(SharedBroker kafka, String applicationId, Path stateDir, FixesRegistry fixes) {
         ProcessorSettings settings = ProcessorSettings.defaults().withApplicationId(applicationId);
         RuleCatalogue catalogue = RuleCatalogue.defaults();
         Properties props = settings.streamsProperties(kafka.bootstrapServers());
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         KafkaStreams streams = new KafkaStreams(FrictionTopology.build(settings, new RuleMatcher(catalogue),
-                new FrictionAlertStage(catalogue, FixesRegistry.empty(), settings)), props);
+                new FrictionAlertStage(catalogue, fixes, settings)), props);
         streams.start();
         Awaitility.await("processor running").atMost(Duration.ofSeconds(60))
                 .until(() -> streams.state() == KafkaStreams.State.RUNNING);

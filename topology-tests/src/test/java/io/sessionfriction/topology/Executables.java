@@ -1,0 +1,36 @@
+package io.sessionfriction.topology;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the external programs some tests run (Alertmanager, promtool, amtool): the path in a system property
+ * if one is given, else the first of the names on {@code PATH}. A test skips, naming the program and the
+ * package to install, where none is found.
+ */
+public final class Executables {
+
+    private Executables() {
+    }
+
+    public static Optional<Path> find(String property, List<String> names) {
+        String given = System.getProperty(property);
+        if (given != null && !given.isBlank()) {
+            return Optional.of(Path.of(given)).filter(Files::isExecutable);
+        }
+        List<Path> folders = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(folder -> !folder.isBlank()).map(Path::of).toList();
+        return names.stream().flatMap(name -> folders.stream().map(folder -> folder.resolve(name)))
+                .filter(Files::isExecutable).findFirst();
+    }
+
+    /** The reason a test gives when it skips. */
+    public static String missing(String property, List<String> names, String debianPackage) {
+        return String.join(" or ", names) + " not found on PATH (or -D" + property + "=FILE): install it with "
+                + "`apt-get install -y " + debianPackage + "` (.ci/run does)";
+    }
+}

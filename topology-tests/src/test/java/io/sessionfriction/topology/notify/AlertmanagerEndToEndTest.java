@@ -1,0 +1,239 @@
+package io.sessionfriction.topology.notify;
+
+import static io.sessionfriction.topology.TranscriptLines.aBashError;
+import static io.sessionfriction.topology.TranscriptLines.aBashProgress;
+import static io.sessionfriction.topology.TranscriptLines.aBashToolUse;
+import static io.sessionfriction.topology.TranscriptLines.aUserPrompt;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sessionfriction.notify.AlertSink;
+import io.sessionfriction.notify.MeteredNotifyEvents;
+import io.sessionfriction.notify.NotifySettings;
+import io.sessionfriction.notify.alertmanager.AlertmanagerMapping;
+import io.sessionfriction.processor.Json;
+import io.sessionfriction.processor.Topics;
+import io.sessionfriction.topology.TranscriptLines.Line;
+import io.sessionfriction.topology.e2e.SamplePipeline;
+import io.sessionfriction.topology.notify.WebhookReceiver.Notification;
+
+/**
+ * The samples' alerts, through the alert sink, in the real Alertmanager running the shipped
+ * {@code deploy/alertmanager.yml} (receivers pointed at this test, groups waiting seconds instead of
+ * minutes): the recent ones arrive with their labels, grouped by user and session and routed by severity;
+ * the old ones page nobody; the inhibition rule mutes a medium alert under a high one about the same
+ * command; a silence set through the API suppresses the next alert it matches.
+ */
+@ExtendWith(SamplePipeline.Extension.class)
+class AlertmanagerEndToEndTest {
+
+    /** The samples span four days; six hours back from their end reach carol's session and alice's last but one block. */
+    private static final Duration MAX_AGE = Duration.ofHours(6);
+    private static final Duration RESOLVE_AFTER = Duration.ofHours(12);
+    private static final String LINK = "http://processor-1:8080/sessions/{session}";
+    private static final String ALICE = "3a609041-49d6-4359-8156-4a3a4522fef6";
+    private static final String CAROL = "06c6dec9-4fdf-44df-86b7-9ed468a70a6d";
+    private static final Set<String> SAMPLE_USERS = Set.of("alice", "bob", "carol");
+
+    private static SamplePipeline pipeline;
+    private static WebhookReceiver webhook;
+    private static RealAlertmanager alertmanager;
+    private static AlertSink sink;
+    private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
+
+    @BeforeAll
+    static void startAlertmanagerAndTheSink(SamplePipeline samples, @TempDir Path dir) throws Exception {
+        Optional<Path> binary = RealAlertmanager.binary();
+        assumeTrue(binary.isPresent(), RealAlertmanager.MISSING);
+        pipeline = samples;
+        webhook = WebhookReceiver.start();
+        alertmanager = RealAlertmanager.start(binary.get(),
+                RealAlertmanager.shippedConfig(webhook::url, Duration.ofSeconds(3), Duration.ofSeconds(1)), dir);
+        Properties kafka = new Properties();
+        kafka.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafka().bootstrapServers());
+        sink = AlertSink.start(NotifySettings.defaults(List.of(alertmanager.url())).withMaxAge(MAX_AGE, RESOLVE_AFTER).withLinkTemplate(LINK),
+                kafka, new MeteredNotifyEvents(METERS));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (sink != null) {
+            sink.close();
+        }
+        if (alertmanager != null) {
+            alertmanager.close();
+        }
+        if (webhook != null) {
+            webhook.close();
+        }
+    }
+
+    @Test
+    void theSamplesRecentAlertsArriveWithTheirLabelsAndTheOldOnesPageNobody() throws Exception {
+        List<JsonNode> alerts = await().until(() -> alertsOf(a -> SAMPLE_USERS.contains(label(a, "user"))), list -> list.size() >= 5);
+
+        assertThat(alerts).extracting(a -> label(a, "alertname"), a -> label(a, "severity"), a -> label(a, "user"), a -> label(a, "session"))
+                .containsExactlyInAnyOrder(
+                        tuple("tool-error", "medium", "alice", ALICE),
+                        tuple("command-not-found", "high", "alice", ALICE),
+                        tuple("slow-command", "medium", "carol", CAROL),
+                        tuple("tool-error", "medium", "carol", CAROL),
+                        tuple("permission-denied", "high", "carol", CAROL));
+        assertThat(alerts).allSatisfy(alert -> {
+            assertThat(names(alert.path("labels"))).isEqualTo(new TreeSet<>(AlertmanagerMapping.LABELS));
+            assertThat(alert.path("generatorURL").asText()).isEqualTo("http://processor-1:8080/sessions/" + label(alert, "session"));
+        });
+
+        JsonNode denied = alerts.stream().filter(a -> label(a, "alertname").equals("permission-denied")).findFirst().orElseThrow();
+        JsonNode record = publishedAlert(denied.path("annotations").path("alert_id").asText());
+        assertThat(denied.path("labels").path("category").asText()).isEqualTo("permission");
+        assertThat(denied.path("labels").path("fingerprint").asText()).isEqualTo(record.path("fingerprint").asText());
+        assertThat(denied.path("annotations").path("evidence").asText())
+                .isEqualTo("cp: cannot create regular file '/data/shared/finance/finance_summary.csv': Permission denied");
+        assertThat(denied.path("annotations").path("command").asText()).isEqualTo("cp target/finance_summary.csv /data/shared/finance/");
+        assertThat(denied.path("annotations").path("count").asText()).isEqualTo("1");
+        assertThat(Instant.parse(denied.path("startsAt").asText())).isEqualTo(Instant.parse(record.path("timestamp").asText()));
+        assertThat(Instant.parse(denied.path("endsAt").asText())).isEqualTo(Instant.parse(record.path("timestamp").asText())
+                .plus(RESOLVE_AFTER));
+
+        long sampleRecords = pipeline.records(Topics.FRICTION_ALERTS.name()).stream()
+                .filter(r -> SAMPLE_USERS.contains(Json.read(r.value(), JsonNode.class).path("user").asText())).count();
+        assertThat(METERS.get(MeteredNotifyEvents.ALERTS).tag("outcome", "not_recent").counter().count())
+                .as("every other sample alert is about activity older than the max age").isEqualTo(sampleRecords - 5);
+    }
+
+    @Test
+    void alertsAreGroupedByUserAndSessionAndRoutedBySeverity() throws Exception {
+        await().until(() -> notificationsFor(CAROL).size() >= 2 && notificationsFor(ALICE).size() >= 2);
+
+        assertThat(notificationsFor(CAROL)).extracting(Notification::receiver, n -> new TreeSet<>(n.firingAlertNames()))
+                .containsExactlyInAnyOrder(
+                        tuple("friction-page", new TreeSet<>(List.of("permission-denied"))),
+                        tuple("friction-digest", new TreeSet<>(List.of("slow-command", "tool-error"))));
+        assertThat(notificationsFor(ALICE)).extracting(Notification::receiver, n -> new TreeSet<>(n.firingAlertNames()))
+                .containsExactlyInAnyOrder(
+                        tuple("friction-page", new TreeSet<>(List.of("command-not-found"))),
+                        tuple("friction-digest", new TreeSet<>(List.of("tool-error"))));
+        assertThat(webhook.notifications()).allSatisfy(notification ->
+                assertThat(names(notification.payload().path("groupLabels"))).containsExactly("session", "user"));
+
+        List<JsonNode> groups = alertmanager.groups().stream().filter(g -> CAROL.equals(g.path("labels").path("session").asText(null))).toList();
+        assertThat(groups).extracting(g -> g.path("receiver").path("name").asText(), g -> g.path("labels").path("user").asText())
+                .containsExactlyInAnyOrder(tuple("friction-page", "carol"), tuple("friction-digest", "carol"));
+    }
+
+    @Test
+    void aHighAlertMutesTheMediumOneAboutTheSameCommandInTheSameSession() throws Exception {
+        String session = UUID.randomUUID().toString();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Line rsync = aBashToolUse("rsync -a /data/raw/q3/ /data/stage/q3/").description("Stage the Q3 extracts")
+                .at(now.minusSeconds(128));
+        pipeline.append("dave", session, List.of(
+                aUserPrompt("stage the q3 extracts").sessionId(session).at(now.minusSeconds(130)),
+                rsync.sessionId(session),
+                aBashProgress(rsync.toolUseId()).elapsed(121).sessionId(session).at(now.minusSeconds(6)),
+                aBashError(rsync.toolUseId(), 23, "rsync: [sender] opendir \"/data/raw/q3\" failed: Permission denied (13)")
+                        .sessionId(session).at(now.minusSeconds(5))));
+
+        List<JsonNode> alerts = await().until(() -> alertsOf(a -> session.equals(label(a, "session"))),
+                list -> names(list).containsAll(List.of("slow-command", "permission-denied", "tool-error")));
+
+        JsonNode slow = named(alerts, "slow-command");
+        JsonNode denied = named(alerts, "permission-denied");
+        assertThat(label(slow, "fingerprint")).isEqualTo(label(denied, "fingerprint"));
+        assertThat(slow.path("status").path("state").asText()).isEqualTo("suppressed");
+        assertThat(slow.path("status").path("inhibitedBy")).isNotEmpty();
+        assertThat(slow.path("status").path("silencedBy")).isEmpty();
+        assertThat(named(alerts, "tool-error").path("status").path("state").asText())
+                .as("its fingerprint names the tool too: another problem").isEqualTo("active");
+        assertThat(denied.path("status").path("state").asText()).isEqualTo("active");
+    }
+
+    @Test
+    void aSilenceSetThroughTheApiSuppressesTheNextAlertItMatches() throws Exception {
+        String session = UUID.randomUUID().toString();
+        String silence = alertmanager.silence(Map.of("user", "erin", "alertname", "command-not-found"), Duration.ofHours(1),
+                "jq is being installed on the analysts' image");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Line jq = aBashToolUse("jq '.rows | length' export.json").description("Count the exported rows").at(now.minusSeconds(18));
+        pipeline.append("erin", session, List.of(
+                aUserPrompt("how many rows did the export write?").sessionId(session).at(now.minusSeconds(20)),
+                jq.sessionId(session),
+                aBashError(jq.toolUseId(), 127, "bash: jq: command not found").sessionId(session).at(now.minusSeconds(17)),
+                aUserPrompt("why does it keep failing??").sessionId(session).at(now.minusSeconds(10))));
+
+        List<JsonNode> alerts = await().until(() -> alertsOf(a -> session.equals(label(a, "session"))),
+                list -> names(list).containsAll(List.of("command-not-found", "user-confusion")));
+        JsonNode silenced = named(alerts, "command-not-found");
+        assertThat(silenced.path("status").path("state").asText()).isEqualTo("suppressed");
+        assertThat(silenced.path("status").path("silencedBy")).extracting(JsonNode::asText).containsExactly(silence);
+        assertThat(named(alerts, "user-confusion").path("status").path("state").asText()).isEqualTo("active");
+
+        await().until(() -> notificationsFor(session).stream().anyMatch(n -> n.firingAlertNames().contains("user-confusion")));
+        assertThat(notificationsFor(session)).flatExtracting(Notification::firingAlertNames)
+                .contains("user-confusion").doesNotContain("command-not-found");
+    }
+
+    private static List<JsonNode> alertsOf(Predicate<JsonNode> which) throws Exception {
+        return alertmanager.alerts().stream().filter(which).toList();
+    }
+
+    private static List<Notification> notificationsFor(String session) {
+        return webhook.notifications().stream().filter(n -> session.equals(n.groupLabel("session"))).toList();
+    }
+
+    private static JsonNode publishedAlert(String alertId) {
+        return pipeline.records(Topics.FRICTION_ALERTS.name()).stream().map(r -> Json.read(r.value(), JsonNode.class))
+                .filter(a -> a.path("alertId").asText().equals(alertId)).findFirst().orElseThrow();
+    }
+
+    private static JsonNode named(List<JsonNode> alerts, String alertname) {
+        return alerts.stream().filter(a -> label(a, "alertname").equals(alertname)).findFirst().orElseThrow();
+    }
+
+    private static String label(JsonNode alert, String name) {
+        return alert.path("labels").path(name).asText("");
+    }
+
+    private static Set<String> names(List<JsonNode> alerts) {
+        Set<String> names = new TreeSet<>();
+        alerts.forEach(a -> names.add(label(a, "alertname")));
+        return names;
+    }
+
+    private static Set<String> names(JsonNode object) {
+        Set<String> names = new TreeSet<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    private static ConditionFactory await() {
+        return Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(250)).ignoreExceptions();
+    }
+}
