@@ -1,10 +1,13 @@
 package io.sessionfriction.collector;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,12 +17,29 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Logs each collector event at the level an operator needs and counts it in Micrometer. */
+/**
+ * Logs each collector event at the level an operator needs and counts it in Micrometer, under the
+ * application's one prefix ({@code session_friction_collector_*} in Prometheus). Every meter exists,
+ * at 0, from the start, and none has a label per file: the lag is one sum, and the files behind it are
+ * named in a log line, the largest first, at most once per {@code lagReportEvery}.
+ */
 public final class MicrometerCollectorEvents implements CollectorEvents {
 
+    public static final String PREFIX = "session.friction.collector.";
+    public static final String LAG_BYTES = PREFIX + "lag.bytes";
+    public static final String LAGGING_FILES = PREFIX + "lagging.files";
+    public static final String REDACTIONS = PREFIX + "redactions";
+
     private static final Logger log = LoggerFactory.getLogger(Collector.class);
+    private static final Duration LAG_REPORT_EVERY = Duration.ofMinutes(1);
+    private static final int LAG_REPORT_FILES = 5;
+    private static final Duration[] LATENCY_BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1),
+        Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30)};
 
     private final MeterRegistry registry;
+    private final Clock clock;
+    private final Duration lagReportEvery;
     private final Counter lines;
     private final Counter events;
     private final Counter bytes;
@@ -32,28 +52,39 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
     private final Counter aborted;
     private final Timer latency;
     private final AtomicInteger tracked = new AtomicInteger();
-    private final Map<String, AtomicLong> lagByFile = new ConcurrentHashMap<>();
+    private final Map<String, Long> lagByFile = new ConcurrentHashMap<>();
+    private volatile Instant nextLagReport = Instant.MIN;
 
     public MicrometerCollectorEvents(MeterRegistry registry) {
+        this(registry, Clock.systemUTC(), LAG_REPORT_EVERY);
+    }
+
+    MicrometerCollectorEvents(MeterRegistry registry, Clock clock, Duration lagReportEvery) {
         this.registry = registry;
-        lines = counter("collector.lines", "lines published");
-        events = counter("collector.events", "event records published");
-        bytes = counter("collector.bytes", "file bytes consumed");
-        dlq = counter("collector.dlq.records", "lines sent to the DLQ");
-        truncated = counter("collector.truncated.events", "events shortened to fit a record");
-        filtered = counter("collector.filtered.events", "events outside --since/--until");
-        unreadable = counter("collector.files.unreadable", "files that could not be opened (episodes)");
-        notTranscripts = counter("collector.files.not.transcripts", "files skipped as not transcripts");
-        reread = counter("collector.files.reread", "files re-read from the start after their prefix changed");
-        aborted = counter("collector.transactions.aborted", "failed transactions, replayed from checkpoints");
-        latency = Timer.builder("collector.publish.latency").description("one transaction, first send to commit")
+        this.clock = clock;
+        this.lagReportEvery = lagReportEvery;
+        lines = counter("lines", "lines published");
+        events = counter("events", "event records published");
+        bytes = counter("bytes", "file bytes consumed");
+        dlq = counter("dlq.records", "lines sent to the DLQ");
+        truncated = counter("truncated.events", "events shortened to fit a record");
+        filtered = counter("filtered.events", "events outside --since/--until");
+        unreadable = counter("files.unreadable", "files that could not be opened (episodes)");
+        notTranscripts = counter("files.not.transcripts", "files skipped as not transcripts");
+        reread = counter("files.reread", "files re-read from the start after their prefix changed");
+        aborted = counter("transactions.aborted", "failed transactions, replayed from checkpoints");
+        latency = Timer.builder(PREFIX + "publish.latency").description("one transaction, first send to commit")
+                .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
+        Gauge.builder(PREFIX + "files.tracked", tracked, AtomicInteger::get).description("files followed")
                 .register(registry);
-        Gauge.builder("collector.files.tracked", tracked, AtomicInteger::get).description("files followed")
-                .register(registry);
+        Gauge.builder(LAG_BYTES, lagByFile, lags -> lags.values().stream().mapToLong(Long::longValue).sum())
+                .description("bytes of the followed files not yet published").register(registry);
+        Gauge.builder(LAGGING_FILES, lagByFile, lags -> lags.values().stream().filter(lag -> lag > 0).count())
+                .description("followed files with bytes not yet published").register(registry);
     }
 
     private Counter counter(String name, String description) {
-        return Counter.builder(name).description(description).register(registry);
+        return Counter.builder(PREFIX + name).description(description).register(registry);
     }
 
     @Override
@@ -64,10 +95,7 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
     @Override
     public void fileUntracked(String file) {
         log.info("{} is gone; its checkpoint is kept in case it comes back", file);
-        AtomicLong lag = lagByFile.remove(file);
-        if (lag != null) {
-            lag.set(0);
-        }
+        lagByFile.remove(file);
     }
 
     @Override
@@ -116,12 +144,22 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
 
     @Override
     public void lag(String file, long lagBytes) {
-        lagByFile.computeIfAbsent(file, f -> {
-            AtomicLong value = new AtomicLong();
-            Gauge.builder("collector.lag.bytes", value, AtomicLong::get).tag("file", f)
-                    .description("bytes of the file not yet published").register(registry);
-            return value;
-        }).set(lagBytes);
+        lagByFile.put(file, lagBytes);
+        Instant now = clock.instant();
+        if (lagBytes > 0 && !now.isBefore(nextLagReport)) {
+            nextLagReport = now.plus(lagReportEvery);
+            reportLag();
+        }
+    }
+
+    private void reportLag() {
+        Map<String, Long> lagging = lagByFile.entrySet().stream().filter(e -> e.getValue() > 0)
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        String largest = lagging.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
+                .limit(LAG_REPORT_FILES).map(e -> e.getKey() + " " + e.getValue() + " B").collect(Collectors.joining(", "));
+        log.info("Lag: {} bytes in {} files not yet published; largest: {}",
+                lagging.values().stream().mapToLong(Long::longValue).sum(), lagging.size(), largest);
     }
 
     @Override
@@ -134,7 +172,7 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
         filtered.increment(counts.filtered());
         reread.increment(counts.rereads());
         notTranscripts.increment(counts.notTranscripts());
-        counts.redactions().forEach((kind, count) -> Counter.builder("collector.redactions").tag("kind", kind)
+        counts.redactions().forEach((kind, count) -> Counter.builder(REDACTIONS).tag("kind", kind)
                 .description("secrets replaced by placeholders in DLQ records and shortened events").register(registry)
                 .increment(count));
         latency.record(took);

@@ -214,7 +214,7 @@ class CollectorTest {
                     broken.replace(token, "[REDACTED:github-classic-token]").substring(0, Records.RAW_CHARS));
             assertThat(record.path("rawBytes").asInt()).isEqualTo(broken.length());
         });
-        assertThat(registry.get("collector.redactions").tag("kind", "github-classic-token").counter().count()).isEqualTo(1);
+        assertThat(registry.get(MicrometerCollectorEvents.REDACTIONS).tag("kind", "github-classic-token").counter().count()).isEqualTo(1);
     }
 
     @Test
@@ -300,9 +300,9 @@ class CollectorTest {
             assertThat(stats.committed().deadLetters()).isEqualTo(1);
         }
 
-        assertThat(registry.get("collector.dlq.records").counter().count()).isEqualTo(1);
-        assertThat(registry.get("collector.events").counter().count()).isEqualTo(2);
-        assertThat(registry.get("collector.transactions.aborted").counter().count()).isEqualTo(1);
+        assertThat(registry.get(MicrometerCollectorEvents.PREFIX + "dlq.records").counter().count()).isEqualTo(1);
+        assertThat(registry.get(MicrometerCollectorEvents.PREFIX + "events").counter().count()).isEqualTo(2);
+        assertThat(registry.get(MicrometerCollectorEvents.PREFIX + "transactions.aborted").counter().count()).isEqualTo(1);
     }
 
     @Test

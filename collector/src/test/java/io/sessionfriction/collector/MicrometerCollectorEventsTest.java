@@ -3,6 +3,7 @@ package io.sessionfriction.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.List;
 
@@ -20,8 +21,11 @@ class MicrometerCollectorEventsTest {
 
     private static final String FILE = "ana/2026-02-11_258c7280.jsonl";
 
+    private static final Instant T0 = Instant.parse("2026-02-11T20:00:00Z");
+
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
-    private final MicrometerCollectorEvents events = new MicrometerCollectorEvents(registry);
+    private final MutableClock clock = new MutableClock(T0);
+    private final MicrometerCollectorEvents events = new MicrometerCollectorEvents(registry, clock, Duration.ofMinutes(1));
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(Collector.class);
 
@@ -41,7 +45,20 @@ class MicrometerCollectorEventsTest {
     }
 
     private double count(String name) {
-        return registry.get(name).counter().count();
+        return registry.get(MicrometerCollectorEvents.PREFIX + name).counter().count();
+    }
+
+    @Test
+    void everyMeterExistsAtZeroBeforeAnythingHappens() {
+        assertThat(registry.getMeters()).extracting(meter -> meter.getId().getName())
+                .allMatch(name -> name.startsWith(MicrometerCollectorEvents.PREFIX))
+                .contains(MicrometerCollectorEvents.PREFIX + "lines", MicrometerCollectorEvents.PREFIX + "dlq.records",
+                        MicrometerCollectorEvents.PREFIX + "files.unreadable", MicrometerCollectorEvents.PREFIX + "transactions.aborted",
+                        MicrometerCollectorEvents.LAG_BYTES, MicrometerCollectorEvents.LAGGING_FILES);
+        // The simple registry shows a histogram's buckets as gauges tagged le; Prometheus shows them as the histogram's.
+        assertThat(registry.getMeters()).filteredOn(meter -> !meter.getId().getName().endsWith(".histogram"))
+                .allSatisfy(meter -> assertThat(meter.getId().getTags()).as(meter.getId().toString()).isEmpty());
+        assertThat(registry.find(MicrometerCollectorEvents.PREFIX + "lines").counter().count()).isZero();
     }
 
     @Test
@@ -50,28 +67,56 @@ class MicrometerCollectorEventsTest {
 
         assertThat(messages()).singleElement().asString()
                 .contains("line 17").contains(FILE).contains("offset 4096").contains("column 40");
-        assertThat(count("collector.dlq.records")).isZero();
+        assertThat(count("dlq.records")).isZero();
 
         events.committed(new CollectorCounts(1, 0, 60, 1, 0, 0, 0, 0, Map.of()), Duration.ofMillis(3));
-        assertThat(count("collector.dlq.records")).isEqualTo(1);
+        assertThat(count("dlq.records")).isEqualTo(1);
     }
 
     @Test
     void anUnreadableFileNamesTheFileAndTheFix() {
         events.fileUnreadable(FILE, "java.nio.file.AccessDeniedException", true);
 
-        assertThat(count("collector.files.unreadable")).isEqualTo(1);
+        assertThat(count("files.unreadable")).isEqualTo(1);
         assertThat(messages()).singleElement().asString()
                 .contains(FILE).contains("setfacl -m g:data-ops:r").contains("chown root:data-ops");
     }
 
     @Test
-    void lagIsAGaugePerFileThatDropsToZeroWhenTheFileGoes() {
+    void lagIsOneSumOverTheFilesWithoutALabelPerFileAndAGoneFileLeavesIt() {
         events.lag(FILE, 42);
-        assertThat(registry.get("collector.lag.bytes").tag("file", FILE).gauge().value()).isEqualTo(42);
+        events.lag("bob/2026-02-11_d2cfe28b.jsonl", 100);
+        events.lag("bob/2026-02-10_64dd87dd.jsonl", 0);
+        assertThat(registry.get(MicrometerCollectorEvents.LAG_BYTES).gauge().value()).isEqualTo(142);
+        assertThat(registry.get(MicrometerCollectorEvents.LAGGING_FILES).gauge().value()).isEqualTo(2);
 
         events.fileUntracked(FILE);
-        assertThat(registry.get("collector.lag.bytes").tag("file", FILE).gauge().value()).isZero();
+        assertThat(registry.get(MicrometerCollectorEvents.LAG_BYTES).gauge().value()).isEqualTo(100);
+        assertThat(registry.get(MicrometerCollectorEvents.LAGGING_FILES).gauge().value()).isEqualTo(1);
+    }
+
+    @Test
+    void theFilesBehindTheLagAreNamedLargestFirstAtMostOncePerInterval() {
+        events.lag("a/1.jsonl", 10);
+        events.lag("b/2.jsonl", 0);
+        events.lag("c/3.jsonl", 3000);
+        clock.advance(Duration.ofSeconds(59));
+        events.lag("a/1.jsonl", 20);
+
+        assertThat(messages()).containsExactly("Lag: 10 bytes in 1 files not yet published; largest: a/1.jsonl 10 B");
+
+        clock.advance(Duration.ofSeconds(1));
+        events.lag("d/4.jsonl", 20);
+        assertThat(messages()).last().isEqualTo(
+                "Lag: 3040 bytes in 3 files not yet published; largest: c/3.jsonl 3000 B, a/1.jsonl 20 B, d/4.jsonl 20 B");
+    }
+
+    @Test
+    void publishLatencyIsAHistogramWithBuckets() {
+        events.committed(new CollectorCounts(1, 1, 10, 0, 0, 0, 0, 0, Map.of()), Duration.ofMillis(40));
+
+        assertThat(registry.get(MicrometerCollectorEvents.PREFIX + "publish.latency").timer().takeSnapshot().histogramCounts())
+                .hasSize(12);
     }
 
     @Test
@@ -79,11 +124,11 @@ class MicrometerCollectorEventsTest {
         events.committed(new CollectorCounts(3, 4, 1000, 0, 0, 0, 0, 0, Map.of()), Duration.ofMillis(12));
         events.filesTracked(7);
 
-        assertThat(count("collector.lines")).isEqualTo(3);
-        assertThat(count("collector.events")).isEqualTo(4);
-        assertThat(count("collector.bytes")).isEqualTo(1000);
-        assertThat(registry.get("collector.publish.latency").timer().count()).isEqualTo(1);
-        assertThat(registry.get("collector.files.tracked").gauge().value()).isEqualTo(7);
+        assertThat(count("lines")).isEqualTo(3);
+        assertThat(count("events")).isEqualTo(4);
+        assertThat(count("bytes")).isEqualTo(1000);
+        assertThat(registry.get(MicrometerCollectorEvents.PREFIX + "publish.latency").timer().count()).isEqualTo(1);
+        assertThat(registry.get(MicrometerCollectorEvents.PREFIX + "files.tracked").gauge().value()).isEqualTo(7);
     }
 
     @Test
@@ -95,12 +140,12 @@ class MicrometerCollectorEventsTest {
         events.committed(new CollectorCounts(0, 1, 0, 1, 1, 2, 1, 1, Map.of()), Duration.ofMillis(5));
 
         assertThat(messages()).hasSize(4);
-        assertThat(count("collector.filtered.events")).isEqualTo(2);
-        assertThat(count("collector.truncated.events")).isEqualTo(1);
-        assertThat(count("collector.files.reread")).isEqualTo(1);
-        assertThat(count("collector.transactions.aborted")).isEqualTo(1);
-        assertThat(count("collector.files.not.transcripts")).isEqualTo(1);
-        assertThat(count("collector.dlq.records")).isEqualTo(1);
+        assertThat(count("filtered.events")).isEqualTo(2);
+        assertThat(count("truncated.events")).isEqualTo(1);
+        assertThat(count("files.reread")).isEqualTo(1);
+        assertThat(count("transactions.aborted")).isEqualTo(1);
+        assertThat(count("files.not.transcripts")).isEqualTo(1);
+        assertThat(count("dlq.records")).isEqualTo(1);
     }
 
     @Test
@@ -108,9 +153,9 @@ class MicrometerCollectorEventsTest {
         events.committed(new CollectorCounts(1, 0, 60, 1, 0, 0, 0, 0,
                 Map.of("aws-secret-key", 2L, "jwt", 1L)), Duration.ofMillis(3));
 
-        assertThat(registry.get("collector.redactions").tag("kind", "aws-secret-key").counter().count()).isEqualTo(2);
-        assertThat(registry.get("collector.redactions").tag("kind", "jwt").counter().count()).isEqualTo(1);
-        assertThat(registry.get("collector.redactions").counters()).allSatisfy(counter ->
+        assertThat(registry.get(MicrometerCollectorEvents.REDACTIONS).tag("kind", "aws-secret-key").counter().count()).isEqualTo(2);
+        assertThat(registry.get(MicrometerCollectorEvents.REDACTIONS).tag("kind", "jwt").counter().count()).isEqualTo(1);
+        assertThat(registry.get(MicrometerCollectorEvents.REDACTIONS).counters()).allSatisfy(counter ->
                 assertThat(counter.getId().getTags()).extracting(tag -> tag.getKey()).containsExactly("kind"));
     }
 }

@@ -1,6 +1,5 @@
 package io.sessionfriction.processor.alert;
 
-import java.util.Locale;
 import java.util.Set;
 
 import org.apache.kafka.common.serialization.Serde;
@@ -51,7 +50,7 @@ public final class FrictionAlertStage implements AlertStage {
 
     /** Alerts counted in Micrometer's global registry (where the launcher adds Prometheus). */
     public FrictionAlertStage(RuleCatalogue catalogue, FixesRegistry fixes, ProcessorSettings settings) {
-        this(catalogue, fixes, settings, new MeteredProcessorEvents(Metrics.globalRegistry));
+        this(catalogue, fixes, settings, new MeteredProcessorEvents(Metrics.globalRegistry, catalogue.rules()));
     }
 
     @Override
@@ -60,7 +59,7 @@ public final class FrictionAlertStage implements AlertStage {
         Topics.Topic<String, FrictionAlert> alerts = settings.topic(Topics.FRICTION_ALERTS).withValueSerde(serde);
         Topics.Topic<String, FrictionAlert> suppressed = settings.topic(Topics.FRICTION_ALERTS_SUPPRESSED).withValueSerde(serde);
         enriched.process(new Supplier(), Named.as("raise-friction-alerts"))
-                .peek((session, alert) -> events.alertPublished(session, alert.rule(), alert.severity().name().toLowerCase(Locale.ROOT),
+                .peek((session, alert) -> events.alertPublished(session, alert.rule(), alert.severity(),
                         alert.suppressedBy() != null), Named.as("count-alerts"))
                 .split(Named.as("friction-alerts-"))
                 .branch((session, alert) -> alert.suppressedBy() != null, Branched.withConsumer(

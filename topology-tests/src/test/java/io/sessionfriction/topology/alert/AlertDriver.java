@@ -43,7 +43,7 @@ final class AlertDriver implements AutoCloseable {
         ProcessorSettings settings = ProcessorSettings.defaults().withApplicationId("alert-specs-" + INSTANCES.incrementAndGet())
                 .withStorage(ProcessorSettings.StateStorage.IN_MEMORY);
         driver = FrictionDriver.start(settings, new RuleMatcher(catalogue),
-                new FrictionAlertStage(catalogue, fixes, settings, new MeteredProcessorEvents(meters)));
+                new FrictionAlertStage(catalogue, fixes, settings, new MeteredProcessorEvents(meters, catalogue.rules())));
         Serde<FrictionAlert> serde = Json.serde(FrictionAlert.class);
         alerts = driver.driver().createOutputTopic(Topics.FRICTION_ALERTS.name(), Topics.FRICTION_ALERTS.keySerde().deserializer(), serde.deserializer());
         suppressed = driver.driver().createOutputTopic(Topics.FRICTION_ALERTS_SUPPRESSED.name(),

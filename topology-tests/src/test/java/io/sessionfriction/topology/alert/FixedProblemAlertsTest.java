@@ -15,8 +15,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.micrometer.core.instrument.Counter;
+import io.sessionfriction.processor.MeteredProcessorEvents;
 import io.sessionfriction.processor.alert.FixesRegistry;
 import io.sessionfriction.processor.alert.FrictionAlert;
+import io.sessionfriction.processor.rules.RuleCatalogue;
 import io.sessionfriction.topology.TranscriptLines.Line;
 
 /**
@@ -62,14 +65,17 @@ class FixedProblemAlertsTest {
     }
 
     @Test
-    void publishedAlertsAreCountedByRuleSeverityAndTopic() throws IOException {
+    void publishedAlertsAreCountedByRuleSeverityAndWhetherSuppressedEveryOtherRulesAtZero() throws IOException {
         try (AlertDriver driver = AlertDriver.start(pandasInstalledAtOneHour())) {
             driver.pipe("before-fix", aUserPrompt("plot churn").sessionId("before-fix").after(Duration.ZERO));
             driver.pipe("before-fix", sessionMissingPandas("before-fix", Duration.ofMinutes(70)));
 
-            assertThat(driver.meters().counter("processor.alerts", "rule", "python-env", "severity", "high", "topic", "suppressed")
+            String alerts = MeteredProcessorEvents.ALERTS;
+            assertThat(driver.meters().counter(alerts, "rule", "python-env", "severity", "high", "suppressed", "true")
                     .count()).isEqualTo(1.0);
-            assertThat(driver.meters().find("processor.alerts").counters()).hasSize(1);
+            assertThat(driver.meters().find(alerts).counters()).as("each shipped rule, suppressed or not")
+                    .hasSize(2 * RuleCatalogue.defaults().rules().size())
+                    .extracting(Counter::count).containsOnly(0.0, 1.0).filteredOn(count -> count == 1.0).hasSize(1);
         }
     }
 

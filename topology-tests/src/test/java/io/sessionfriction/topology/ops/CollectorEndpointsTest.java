@@ -62,8 +62,8 @@ class CollectorEndpointsTest {
             double after = awaitLines(port, value -> value >= before + 3);
             assertThat(after).isEqualTo(before + 3);
             String metrics = Http.get(port, "/metrics").body();
-            assertThat(Http.sample(metrics, "collector_files_tracked")).isEqualTo(1);
-            assertThat(Http.sample(metrics, "collector_publish_latency_seconds_count")).isGreaterThanOrEqualTo(2);
+            assertThat(Http.sample(metrics, "session_friction_collector_files_tracked")).isEqualTo(1);
+            assertThat(Http.sample(metrics, "session_friction_collector_publish_latency_seconds_count")).isGreaterThanOrEqualTo(2);
             assertThat(metrics).contains("jvm_threads_live_threads");
             // The collector's transactional producer, through Micrometer's Kafka client binder.
             assertThat(metrics).contains("kafka_producer_record_send_total");
@@ -71,9 +71,9 @@ class CollectorEndpointsTest {
     }
 
     private static double awaitLines(int port, java.util.function.DoublePredicate reached) {
-        Awaitility.await("collector_lines_total").atMost(BOUND)
-                .until(() -> reached.test(Http.sample(Http.get(port, "/metrics").body(), "collector_lines_total")));
-        return Http.sample(Http.get(port, "/metrics").body(), "collector_lines_total");
+        Awaitility.await("session_friction_collector_lines_total").atMost(BOUND)
+                .until(() -> reached.test(Http.sample(Http.get(port, "/metrics").body(), "session_friction_collector_lines_total")));
+        return Http.sample(Http.get(port, "/metrics").body(), "session_friction_collector_lines_total");
     }
 
     private static void append(Path file, Line... lines) throws IOException {

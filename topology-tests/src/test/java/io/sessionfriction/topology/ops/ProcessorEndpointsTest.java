@@ -178,8 +178,8 @@ class ProcessorEndpointsTest {
 
             String metrics = Http.get(port1, "/metrics").body();
             assertThat(metrics).contains("kafka_stream_thread_process_total").contains("jvm_memory_used_bytes");
-            assertThat(Http.sample(metrics, "processor_dead_letters_total{reason=\"unparsable timestamp\"}"))
-                    .as(metrics.lines().filter(l -> l.startsWith("processor_")).collect(Collectors.joining("\n")))
+            assertThat(Http.sample(metrics, "session_friction_processor_dead_letters_total{reason=\"unparsable_timestamp\"}"))
+                    .as(metrics.lines().filter(l -> l.startsWith("session_friction_processor_")).collect(Collectors.joining("\n")))
                     .isGreaterThanOrEqualTo(6);
         }
     }

@@ -61,12 +61,12 @@ class OpsEndpointsTest {
 
     @Test
     void metricsShowThePipelinesMetersFromTheGlobalRegistryAndTheJvms() throws Exception {
-        Metrics.globalRegistry.counter("collector.lines").increment(3);
+        Metrics.globalRegistry.counter("session.friction.collector.lines").increment(3);
 
         Answer metrics = get("/metrics");
 
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).containsPattern("(?m)^collector_lines_total 3\\.0$").contains("jvm_memory_used_bytes");
+        assertThat(metrics.body()).containsPattern("(?m)^session_friction_collector_lines_total 3\\.0$").contains("jvm_memory_used_bytes");
     }
 
     @Test
