@@ -159,6 +159,20 @@ class ComposeFileTest {
     }
 
     @Test
+    void theMonitoringProfileRunsTheShippedRulesAlertmanagerConfigAndDashboard() {
+        assertThat(services.path("prometheus").path("volumes")).extracting(JsonNode::asText)
+                .contains("./deploy/prometheus-rules.yml:/etc/prometheus/prometheus-rules.yml:ro");
+        assertThat(services.path("alertmanager").path("volumes")).extracting(JsonNode::asText)
+                .containsExactly("./deploy/alertmanager.yml:/etc/alertmanager/alertmanager.yml:ro");
+        assertThat(services.path("grafana").path("volumes")).extracting(JsonNode::asText).containsExactly(
+                "./deploy/grafana/provisioning:/etc/grafana/provisioning:ro",
+                "./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro");
+        for (String monitoring : List.of("prometheus", "alertmanager", "grafana")) {
+            assertThat(services.path(monitoring).path("profiles")).extracting(JsonNode::asText).as(monitoring).containsExactly("monitoring");
+        }
+    }
+
+    @Test
     void theDeploymentDocumentationNamesEveryServiceAndTopic() throws IOException {
         String docs = Files.readString(ROOT.resolve("docs/operations.md"));
         assertThat(names(services)).allSatisfy(service -> assertThat(docs).contains("`" + service + "`"));
