@@ -26,6 +26,7 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,7 +71,9 @@ class AlertmanagerEndToEndTest {
     @BeforeAll
     static void startAlertmanagerAndTheSink(SamplePipeline samples, @TempDir Path dir) throws Exception {
         Optional<Path> binary = RealAlertmanager.binary();
-        assumeTrue(binary.isPresent(), RealAlertmanager.MISSING);
+        if (binary.isEmpty()) {
+            return;
+        }
         pipeline = samples;
         webhook = WebhookReceiver.start();
         alertmanager = RealAlertmanager.start(binary.get(),
@@ -79,6 +82,12 @@ class AlertmanagerEndToEndTest {
         kafka.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.kafka().bootstrapServers());
         sink = AlertSink.start(NotifySettings.defaults(List.of(alertmanager.url())).withMaxAge(MAX_AGE, RESOLVE_AFTER).withLinkTemplate(LINK),
                 kafka, new MeteredNotifyEvents(METERS));
+    }
+
+    /** Per test, not per class: a class skipped in its {@code @BeforeAll} leaves no trace in the test reports. */
+    @BeforeEach
+    void requireAlertmanager() {
+        assumeTrue(alertmanager != null, RealAlertmanager.MISSING);
     }
 
     @AfterAll
