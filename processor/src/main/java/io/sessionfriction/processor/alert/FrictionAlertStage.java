@@ -23,8 +23,8 @@ import io.sessionfriction.processor.topology.AlertStage;
 /**
  * The alert stage on the enriched stream:
  * <pre>
- * enriched ─ raise-friction-alerts ─┬─ suppressed by a fix ─▶ friction-alerts-suppressed
- *                                   └─ otherwise ───────────▶ friction-alerts
+ * enriched ─ raise-friction-alerts ─ cloud-event-headers ─┬─ suppressed by a fix ─▶ friction-alerts-suppressed
+ *                                                         └─ otherwise ───────────▶ friction-alerts
  * </pre>
  * Its stores (alert-session-context, alert-tool-calls, alert-state) come with the processor supplier.
  * A session idle for longer than the allowed lateness is forgotten (its alert counts start over if it resumes).
@@ -59,6 +59,7 @@ public final class FrictionAlertStage implements AlertStage {
         Topics.Topic<String, FrictionAlert> alerts = settings.topic(Topics.FRICTION_ALERTS).withValueSerde(serde);
         Topics.Topic<String, FrictionAlert> suppressed = settings.topic(Topics.FRICTION_ALERTS_SUPPRESSED).withValueSerde(serde);
         enriched.process(new Supplier(), Named.as("raise-friction-alerts"))
+                .processValues(() -> new CloudEventHeaders(settings.applicationId()), Named.as("cloud-event-headers"))
                 .peek((session, alert) -> events.alertPublished(session, alert.rule(), alert.severity(),
                         alert.suppressedBy() != null), Named.as("count-alerts"))
                 .split(Named.as("friction-alerts-"))

@@ -30,6 +30,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 
 import io.sessionfriction.processor.Topics;
+import io.sessionfriction.processor.alert.CloudEventHeaders;
 import io.sessionfriction.topology.e2e.SamplePipeline;
 
 /**
@@ -99,6 +100,23 @@ class EveryTopicContractTest {
     }
 
     @Test
+    void everyAlertRecordIsACloudEventWhoseSchemaIsTheTopicsSchema() {
+        JsonNode schema = read(SCHEMAS.resolve(SCHEMA_OF.get(Topics.FRICTION_ALERTS.name())));
+        for (String topic : List.of(Topics.FRICTION_ALERTS.name(), Topics.FRICTION_ALERTS_SUPPRESSED.name())) {
+            assertThat(pipeline.records(topic)).as(topic).isNotEmpty().allSatisfy(record -> {
+                JsonNode alert = JSON.readTree(record.value());
+                assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
+                assertThat(header(record, "ce_id")).isEqualTo(alert.path("alertId").asText() + "/" + alert.path("escalation").asInt());
+                assertThat(header(record, "ce_source")).isEqualTo("/session-friction/" + SamplePipeline.APPLICATION_ID);
+                assertThat(header(record, "ce_type")).isEqualTo(CloudEventHeaders.TYPE);
+                assertThat(header(record, "ce_time")).isEqualTo(alert.path("timestamp").asText());
+                assertThat(header(record, "ce_dataschema")).isEqualTo(schema.path("$id").asText());
+                assertThat(header(record, "content-type")).isEqualTo("application/json");
+            });
+        }
+    }
+
+    @Test
     void theDeadLetterQueueHoldsRecordsOfBothProducers() {
         assertThat(values(Topics.SESSION_EVENTS_DLQ.name())).extracting(letter -> letter.path("source").asText())
                 .contains("collector", "processor");
@@ -135,6 +153,11 @@ class EveryTopicContractTest {
         String readme = Files.readString(SCHEMAS.resolve("README.md"));
 
         SCHEMA_OF.forEach((topic, file) -> assertThat(readme).containsPattern("\\| `" + topic + "` \\|[^\\n]*`" + Pattern.quote(file) + "`"));
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String key) {
+        var header = record.headers().lastHeader(key);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private static List<JsonNode> values(String topic) {
