@@ -1,7 +1,6 @@
 package io.sessionfriction.topology.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,25 +31,12 @@ import io.sessionfriction.topology.Executables.Run;
 class AlertmanagerConfigTest {
 
     private static final Path ROOT = Path.of("").toAbsolutePath().resolve("..").normalize();
-    private static final String PROPERTY = "sessionfriction.amtool";
-    private static final List<String> NAMES = List.of("amtool");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern SLACK_EXAMPLE = Pattern.compile("### A Slack receiver.*?```yaml\\n(.*?)```", Pattern.DOTALL);
 
-    private static final Path AMTOOL = Executables.find(PROPERTY, NAMES).orElse(null);
-
-    /**
-     * The program, or a skip naming its package. Asked for by each test that runs it, not in {@code @BeforeAll}:
-     * a class skipped there leaves no trace in the test reports.
-     */
-    private static Path amtool() {
-        assumeTrue(AMTOOL != null, Executables.missing(PROPERTY, NAMES, "prometheus-alertmanager"));
-        return AMTOOL;
-    }
-
     @Test
     void theShippedConfigurationIsValid() throws Exception {
-        Run check = Executables.run(ROOT, amtool(), "check-config", "deploy/alertmanager.yml");
+        Run check = Executables.AMTOOL.run(ROOT, "check-config", "deploy/alertmanager.yml");
 
         assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(check.output()).contains("SUCCESS").contains("1 inhibit rules").contains("3 receivers");
@@ -69,7 +55,7 @@ class AlertmanagerConfigTest {
                 "--verify.receivers=" + receiver));
         args.addAll(List.of(labels.split(" ")));
 
-        Run route = Executables.run(ROOT, amtool(), args.toArray(String[]::new));
+        Run route = Executables.AMTOOL.run(ROOT, args.toArray(String[]::new));
 
         assertThat(route.exitCode()).as(route.output()).isZero();
         assertThat(route.output().strip().lines().filter(line -> !line.startsWith("Warning")).toList()).containsExactly(receiver);
@@ -84,7 +70,7 @@ class AlertmanagerConfigTest {
         config.set("receivers", slack.path("receivers"));
         Path file = Files.writeString(dir.resolve("alertmanager-slack.yml"), YAML.writeValueAsString(config));
 
-        Run check = Executables.run(dir, amtool(), "check-config", file.toString());
+        Run check = Executables.AMTOOL.run(dir, "check-config", file.toString());
         assertThat(check.exitCode()).as(check.output()).isZero();
 
         Path templates = Files.writeString(dir.resolve("none.tmpl"), "");
@@ -92,7 +78,7 @@ class AlertmanagerConfigTest {
             for (JsonNode slackConfig : receiver.path("slack_configs")) {
                 assertThat(slackConfig.path("api_url_file").asText()).as("the webhook URL stays out of the config").isNotBlank();
                 for (String field : List.of("title", "text")) {
-                    Run render = Executables.run(dir, amtool(), "template", "render", "--template.glob=" + templates,
+                    Run render = Executables.AMTOOL.run(dir, "template", "render", "--template.glob=" + templates,
                             "--template.text=" + slackConfig.path(field).asText());
                     assertThat(render.exitCode()).as(receiver.path("name").asText() + " " + field + ": " + render.output()).isZero();
                 }

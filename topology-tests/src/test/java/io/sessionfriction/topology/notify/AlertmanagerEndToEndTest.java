@@ -40,6 +40,7 @@ import io.sessionfriction.notify.NotifySettings;
 import io.sessionfriction.notify.alertmanager.AlertmanagerMapping;
 import io.sessionfriction.processor.Json;
 import io.sessionfriction.processor.Topics;
+import io.sessionfriction.topology.Executables;
 import io.sessionfriction.topology.TranscriptLines.Line;
 import io.sessionfriction.topology.e2e.SamplePipeline;
 import io.sessionfriction.topology.notify.WebhookReceiver.Notification;
@@ -70,7 +71,7 @@ class AlertmanagerEndToEndTest {
 
     @BeforeAll
     static void startAlertmanagerAndTheSink(SamplePipeline samples, @TempDir Path dir) throws Exception {
-        Optional<Path> binary = RealAlertmanager.binary();
+        Optional<Path> binary = Executables.ALERTMANAGER.find();
         if (binary.isEmpty()) {
             return;
         }
@@ -87,7 +88,7 @@ class AlertmanagerEndToEndTest {
     /** Per test, not per class: a class skipped in its {@code @BeforeAll} leaves no trace in the test reports. */
     @BeforeEach
     void requireAlertmanager() {
-        assumeTrue(alertmanager != null, RealAlertmanager.MISSING);
+        assumeTrue(alertmanager != null, Executables.ALERTMANAGER.missing());
     }
 
     @AfterAll

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 import org.awaitility.Awaitility;
@@ -24,7 +23,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
-import io.sessionfriction.topology.Executables;
 
 /**
  * The real Alertmanager binary, started by the test on a free port with its own storage folder, no
@@ -32,9 +30,6 @@ import io.sessionfriction.topology.Executables;
  */
 final class RealAlertmanager implements AutoCloseable {
 
-    static final String PROPERTY = "sessionfriction.alertmanager";
-    static final List<String> NAMES = List.of("alertmanager", "prometheus-alertmanager");
-    static final String MISSING = Executables.missing(PROPERTY, NAMES, "prometheus-alertmanager");
     static final Path SHIPPED_CONFIG = Path.of("").toAbsolutePath().resolve("../deploy/alertmanager.yml").normalize();
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,10 +45,6 @@ final class RealAlertmanager implements AutoCloseable {
         this.process = process;
         this.log = log;
         this.url = url;
-    }
-
-    static Optional<Path> binary() {
-        return Executables.find(PROPERTY, NAMES);
     }
 
     /**

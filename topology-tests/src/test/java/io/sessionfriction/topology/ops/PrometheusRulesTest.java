@@ -1,7 +1,6 @@
 package io.sessionfriction.topology.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,24 +26,11 @@ import io.sessionfriction.topology.Executables.Run;
 class PrometheusRulesTest {
 
     private static final Path DEPLOY = Path.of("").toAbsolutePath().resolve("../deploy").normalize();
-    private static final String PROPERTY = "sessionfriction.promtool";
-    private static final List<String> NAMES = List.of("promtool");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
-    private static final Path PROMTOOL = Executables.find(PROPERTY, NAMES).orElse(null);
-
-    /**
-     * The program, or a skip naming its package. Asked for by each test that runs it, not in {@code @BeforeAll}:
-     * a class skipped there leaves no trace in the test reports.
-     */
-    private static Path promtool() {
-        assumeTrue(PROMTOOL != null, Executables.missing(PROPERTY, NAMES, "prometheus"));
-        return PROMTOOL;
-    }
 
     @Test
     void theRulesAreValid() throws Exception {
-        Run check = Executables.run(DEPLOY, promtool(), "check", "rules", "prometheus-rules.yml");
+        Run check = Executables.PROMTOOL.run(DEPLOY, "check", "rules", "prometheus-rules.yml");
 
         assertThat(check.exitCode()).as(check.output()).isZero();
         assertThat(check.output()).contains("SUCCESS: " + rules().size() + " rules found");
@@ -52,7 +38,7 @@ class PrometheusRulesTest {
 
     @Test
     void theRulesPassTheirUnitTests() throws Exception {
-        Run test = Executables.run(DEPLOY, promtool(), "test", "rules", "prometheus-rules.test.yml");
+        Run test = Executables.PROMTOOL.run(DEPLOY, "test", "rules", "prometheus-rules.test.yml");
 
         assertThat(test.exitCode()).as(test.output()).isZero();
         assertThat(test.output()).contains("SUCCESS");
@@ -78,7 +64,7 @@ class PrometheusRulesTest {
 
     @Test
     void prometheusLoadsTheRulesAndSendsToAlertmanager() throws Exception {
-        Run check = Executables.run(DEPLOY, promtool(), "check", "config", "prometheus.yml");
+        Run check = Executables.PROMTOOL.run(DEPLOY, "check", "config", "prometheus.yml");
         assertThat(check.exitCode()).as(check.output()).isZero();
 
         JsonNode config = YAML.readTree(DEPLOY.resolve("prometheus.yml").toFile());
