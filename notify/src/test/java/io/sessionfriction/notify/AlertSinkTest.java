@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +150,32 @@ class AlertSinkTest {
     }
 
     @Test
+    void aSecondSinkJoiningWhileAPostIsRetriedTakesItsPartitionsAndEveryAlertIsDeliveredOnceAlertmanagerAnswers() throws Exception {
+        alertmanager.answer(Collections.nCopies(1000, 503).toArray(Integer[]::new));
+        List<FrictionAlert> alerts = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            alerts.add(aPermissionDenied().session("s-" + i).at(T0.minusSeconds(40)).build());
+        }
+        publish(alerts.toArray(FrictionAlert[]::new));
+
+        try (AlertSink first = start()) {
+            await().until(() -> !events.of(PostFailed.class).isEmpty());
+            RecordingNotifyEvents secondsEvents = new RecordingNotifyEvents();
+            try (AlertSink second = start(secondsEvents)) {
+                await().until(() -> !secondsEvents.of(PostFailed.class).isEmpty());
+                assertThat(committed()).as("nothing committed while Alertmanager fails").isEmpty();
+
+                alertmanager.recover();
+                await().until(() -> committed().equals(endOffsets()));
+            }
+        }
+
+        assertThat(alertmanager.accepted()).extracting(posted -> posted.path("annotations").path("alert_id").asText())
+                .as("each at least once (the second sink took a partition while the first retried); Alertmanager merges repeats")
+                .containsAll(alerts.stream().map(FrictionAlert::alertId).toList());
+    }
+
+    @Test
     void oldSuppressedAndUnreadableRecordsPageNobodyAndAreCommitted() throws Exception {
         FrictionAlert backfill = aToolError().ago(Duration.ofDays(3)).build();
         FrictionAlert preFix = aPermissionDenied().session("s-prefix").at(T0.minusSeconds(40)).suppressedBy("JIRA-42").build();
@@ -185,11 +213,15 @@ class AlertSinkTest {
     }
 
     private AlertSink start() {
+        return start(events);
+    }
+
+    private AlertSink start(RecordingNotifyEvents recording) {
         NotifySettings settings = NotifySettings.defaults(List.of(alertmanager.url())).withGroupId(group)
                 .withRetries(Duration.ofMillis(100), Duration.ofMillis(400)).withRequestTimeout(Duration.ofSeconds(5));
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        return AlertSink.start(settings, props, events, AT_T0);
+        return AlertSink.start(settings, props, recording, AT_T0);
     }
 
     private static void publish(FrictionAlert... alerts) throws Exception {
