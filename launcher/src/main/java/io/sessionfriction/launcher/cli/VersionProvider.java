@@ -1,12 +1,12 @@
 package io.sessionfriction.launcher.cli;
 
+import io.sessionfriction.launcher.runtime.BuildInfo;
 import picocli.CommandLine.IVersionProvider;
 
 final class VersionProvider implements IVersionProvider {
 
     @Override
     public String[] getVersion() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"session-friction " + (version == null ? "development build" : version)};
+        return new String[] {"session-friction " + BuildInfo.version()};
     }
 }

@@ -1,8 +1,11 @@
 package io.sessionfriction.launcher.runtime.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -20,6 +23,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sessionfriction.launcher.runtime.BuildInfo;
 
 /**
  * The process's Prometheus registry. The pipeline's own meters are registered in Micrometer's global
@@ -32,15 +36,24 @@ public final class Telemetry implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Telemetry.class);
     static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
+    /** How often the Kafka binders look for new Kafka metrics (a task's appear when it is assigned); Micrometer's default is a minute. */
+    static final Duration KAFKA_METRICS_REFRESH = Duration.ofSeconds(10);
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<AutoCloseable> binders = new ArrayList<>();
+    private final ScheduledExecutorService kafkaRefresh = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "kafka-metrics-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private Telemetry() {
     }
 
-    /** A registry with the JVM meters, added to the global composite. */
+    /** A registry with the JVM meters and the build info, added to the global composite. */
     public static Telemetry start() {
         Telemetry telemetry = new Telemetry();
+        BuildInfo.register(telemetry.registry);
         telemetry.bind(new JvmMemoryMetrics());
         telemetry.bind(new JvmGcMetrics());
         telemetry.bind(new JvmThreadMetrics());
@@ -53,7 +66,7 @@ public final class Telemetry implements AutoCloseable {
 
     /** Kafka Streams' own metrics (threads, tasks, stores, and its embedded clients): {@code kafka_stream_*}. */
     public void bind(KafkaStreams streams) {
-        bind(new KafkaStreamsMetrics(streams));
+        bind(new KafkaStreamsMetrics(streams, List.of(), kafkaRefresh, KAFKA_METRICS_REFRESH));
     }
 
     private void bind(MeterBinder binder) {
@@ -87,6 +100,7 @@ public final class Telemetry implements AutoCloseable {
                 log.debug("Closing a meter binder", e);
             }
         }
+        kafkaRefresh.shutdownNow();
         registry.close();
     }
 }

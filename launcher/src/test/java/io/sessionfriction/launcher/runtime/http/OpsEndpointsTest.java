@@ -66,7 +66,8 @@ class OpsEndpointsTest {
         Answer metrics = get("/metrics");
 
         assertThat(metrics.status()).isEqualTo(200);
-        assertThat(metrics.body()).containsPattern("(?m)^session_friction_collector_lines_total 3\\.0$").contains("jvm_memory_used_bytes");
+        assertThat(metrics.body()).containsPattern("(?m)^session_friction_collector_lines_total 3\\.0$").contains("jvm_memory_used_bytes")
+                .containsPattern("(?m)^session_friction_build_info\\{[^}]*version=\"development\"[^}]*} 1(\\.0)?$");
     }
 
     @Test
