@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
@@ -56,17 +57,29 @@ public final class SessionQueries {
 
     /** The activity of every session of {@code user} held by this instance (a scan of its session-blocks partitions). */
     public List<SessionActivity> activitiesOf(String user) {
-        List<SessionActivity> found = new ArrayList<>();
-        ReadOnlyKeyValueStore<String, SessionActivity> store = streams.store(
-                StoreQueryParameters.fromNameAndType(Topics.SESSION_BLOCKS_STORE, QueryableStoreTypes.keyValueStore()));
-        try (KeyValueIterator<String, SessionActivity> all = store.all()) {
-            all.forEachRemaining(entry -> {
-                SessionActivity activity = entry.value;
-                if (activity != null && user.equals(activity.user())) {
-                    found.add(activity);
-                }
-            });
+        try (KeyValueIterator<String, SessionActivity> all = blocks().all()) {
+            return activities(all, activity -> user.equals(activity.user()));
         }
+    }
+
+    /** The activity of every session held by this instance whose key starts with {@code prefix} (a key range of each partition). */
+    public List<SessionActivity> activitiesStartingWith(String prefix) {
+        try (KeyValueIterator<String, SessionActivity> matching = blocks().prefixScan(prefix, Serdes.String().serializer())) {
+            return activities(matching, activity -> true);
+        }
+    }
+
+    private ReadOnlyKeyValueStore<String, SessionActivity> blocks() {
+        return streams.store(StoreQueryParameters.fromNameAndType(Topics.SESSION_BLOCKS_STORE, QueryableStoreTypes.keyValueStore()));
+    }
+
+    private static List<SessionActivity> activities(KeyValueIterator<String, SessionActivity> entries, Predicate<SessionActivity> wanted) {
+        List<SessionActivity> found = new ArrayList<>();
+        entries.forEachRemaining(entry -> {
+            if (entry.value != null && wanted.test(entry.value)) {
+                found.add(entry.value);
+            }
+        });
         return found;
     }
 

@@ -168,12 +168,29 @@ class ProcessorEndpointsTest {
             assertThat(Http.get(port1, "/sessions/%3Cscript%3Ealert(1)%3C%2Fscript%3E", TOKEN).body())
                     .isEqualTo("{\"error\":\"malformed session id: 1 to 200 of A-Z a-z 0-9 . _ -\"}");
             assertThat(Http.get(port2, "/sessions/a/b", TOKEN).status()).isEqualTo(400);
-            assertThat(Http.get(port2, "/sessions", TOKEN).status()).as("a list needs its user").isEqualTo(400);
+            assertThat(Http.get(port2, "/sessions", TOKEN).status()).as("a list needs its user or prefix").isEqualTo(400);
             for (int port : new int[] {port1, port2}) {
                 JsonNode alice = Http.get(port, "/sessions?user=alice", TOKEN).json();
                 assertThat(alice.path("sessions")).extracting(s -> s.path("sessionKey").asText())
                         .containsExactlyInAnyOrderElementsOf(alicesSessions);
                 assertThat(alice.path("unavailable")).isEmpty();
+            }
+            for (int port : new int[] {port1, port2}) {
+                // run prints a session id's first 8 characters: either instance finds the session they start.
+                for (String session : bySession.keySet()) {
+                    Http.Answer shortId = Http.get(port, "/sessions/" + session.substring(0, 8), TOKEN);
+                    assertThat(shortId.status()).as(shortId.body()).isEqualTo(200);
+                    assertThat(shortId.json().path("sessionKey").asText()).isEqualTo(session);
+                }
+                Http.Answer ambiguous = Http.get(port, "/sessions/5e55", TOKEN);
+                assertThat(ambiguous.status()).isEqualTo(409);
+                assertThat(ambiguous.json().path("error").asText()).contains("6 sessions start with it").contains("give more of it");
+                assertThat(Http.get(port, "/sessions/ffff", TOKEN).status()).isEqualTo(404);
+                JsonNode startingSo = Http.get(port, "/sessions?prefix=5e55", TOKEN).json();
+                assertThat(startingSo.path("prefix").asText()).isEqualTo("5e55");
+                assertThat(startingSo.has("user")).isFalse();
+                assertThat(startingSo.path("sessions")).extracting(s -> s.path("sessionKey").asText())
+                        .containsExactlyInAnyOrderElementsOf(bySession.keySet());
             }
 
             String metrics = Http.get(port1, "/metrics").body();

@@ -26,14 +26,19 @@ import org.apache.kafka.streams.state.HostInfo;
 import com.sun.net.httpserver.HttpExchange;
 
 import io.sessionfriction.processor.Json;
+import io.sessionfriction.processor.activity.SessionActivity;
 import io.sessionfriction.processor.query.SessionQueries;
 
 /**
- * {@code GET /sessions/{id}} and {@code GET /sessions?user=NAME[&limit=N]}, answered by any processor
- * instance: a session is read where Kafka Streams says its partition is active, forwarding the request
- * to that instance's HTTP endpoint ({@code application.server}) when it is another one; a user's list
- * is gathered from every instance. A forwarded request carries {@code scope=local}, so it is answered
- * from the receiver's own stores and never forwarded again, even while the two disagree during a rebalance.
+ * {@code GET /sessions/{id}} and {@code GET /sessions?user=NAME|prefix=START[&limit=N]}, answered by any
+ * processor instance: a session is read where Kafka Streams says its partition is active, forwarding the
+ * request to that instance's HTTP endpoint ({@code application.server}) when it is another one; a list is
+ * gathered from every instance. A forwarded request carries {@code scope=local}, so it is answered from the
+ * receiver's own stores and never forwarded again, even while the two disagree during a rebalance.
+ *
+ * <p>An id that is not a whole session id (the 8 characters {@code run} prints, say) is the start of one:
+ * a key's partition comes from its hash, so the start is looked up on every instance, and the session is
+ * answered when exactly one key starts so (or equals it).
  *
  * <p>With a {@link SessionsToken} every request needs it ({@code Authorization: Bearer ...}), forwarded ones
  * included. An error never quotes the request: an unknown session is 404, a malformed id or query 400.
@@ -46,6 +51,8 @@ public final class SessionEndpoints {
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(5);
     /** What a session key from a transcript's path looks like (a UUID, or a flat file's id). */
     private static final Pattern SESSION_KEY = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+    private static final Pattern WHOLE_ID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final int AMBIGUOUS_SHOWN = 5;
 
     private final HostInfo self;
     private final SessionQueries queries;
@@ -87,9 +94,34 @@ public final class SessionEndpoints {
             Responses.error(exchange, 404, "no such resource");
         } else if (!SESSION_KEY.matcher(id).matches()) {
             Responses.error(exchange, 400, "malformed session id: 1 to 200 of A-Z a-z 0-9 . _ -");
-        } else {
+        } else if (local || WHOLE_ID.matcher(id).matches()) {
             one(exchange, id, local);
+        } else {
+            Optional<String> resolved = resolve(exchange, id);
+            if (resolved.isPresent()) {
+                one(exchange, resolved.get(), false);
+            }
         }
+    }
+
+    /** The one session key equal to or starting with {@code start}; otherwise answers 404 or 409 and is empty. */
+    private Optional<String> resolve(HttpExchange exchange, String start) throws IOException {
+        Optional<Gathered> gathered = gather(new Filter("prefix", start), false);
+        List<String> keys = gathered.map(g -> g.sessions().stream().map(SessionViews.SessionSummary::sessionKey)
+                .distinct().sorted().toList()).orElse(List.of());
+        if (keys.contains(start) || keys.size() == 1) {
+            return Optional.of(keys.contains(start) ? start : keys.get(0));
+        }
+        if (keys.isEmpty()) {
+            String unavailable = gathered.map(Gathered::unavailable).filter(u -> !u.isEmpty())
+                    .map(u -> " (instances that did not answer: " + String.join(", ", u) + ")").orElse("");
+            Responses.error(exchange, 404, "unknown session" + unavailable);
+        } else {
+            Responses.error(exchange, 409, "ambiguous session id: " + keys.size() + " sessions start with it ("
+                    + String.join(", ", keys.subList(0, Math.min(AMBIGUOUS_SHOWN, keys.size())))
+                    + (keys.size() > AMBIGUOUS_SHOWN ? ", ..." : "") + "); give more of it");
+        }
+        return Optional.empty();
     }
 
     private void one(HttpExchange exchange, String sessionKey, boolean local) throws IOException {
@@ -118,10 +150,24 @@ public final class SessionEndpoints {
         }
     }
 
+    /** Which sessions a list holds: the sessions of a user, or those whose key starts with a prefix. */
+    private record Filter(String name, String value) {
+
+        List<SessionActivity> from(SessionQueries queries) {
+            return name.equals("user") ? queries.activitiesOf(value) : queries.activitiesStartingWith(value);
+        }
+    }
+
+    /** What the instances answered, and which did not. */
+    private record Gathered(List<SessionViews.SessionSummary> sessions, List<String> unavailable) {
+    }
+
     private void list(HttpExchange exchange, Map<String, String> query, boolean local) throws IOException {
         String user = query.get("user");
-        if (user == null || user.isBlank()) {
-            Responses.error(exchange, 400, "the query parameter user is required: /sessions?user=NAME");
+        String prefix = query.get("prefix");
+        if ((user == null || user.isBlank()) == (prefix == null || prefix.isBlank())) {
+            Responses.error(exchange, 400, "one of the query parameters user or prefix is required: /sessions?user=NAME "
+                    + "or /sessions?prefix=START-OF-ID");
             return;
         }
         int limit;
@@ -131,15 +177,29 @@ public final class SessionEndpoints {
             Responses.error(exchange, 400, "limit must be a number");
             return;
         }
+        Filter filter = user != null && !user.isBlank() ? new Filter("user", user) : new Filter("prefix", prefix);
+        Optional<Gathered> gathered = gather(filter, local);
+        if (gathered.isEmpty()) {
+            Responses.error(exchange, 503, "state store not queryable now");
+            return;
+        }
+        List<SessionViews.SessionSummary> sessions = new ArrayList<>(gathered.get().sessions());
+        sessions.sort(SessionViews.SessionSummary.MOST_RECENT_FIRST);
+        Responses.json(exchange, 200, new SessionViews.SessionList(filter.name().equals("user") ? user : null,
+                filter.name().equals("prefix") ? prefix : null,
+                sessions.subList(0, Math.min(Math.max(limit, 0), sessions.size())), gathered.get().unavailable()));
+    }
+
+    /** This instance's matches, and unless {@code local} every other instance's; empty when a local-scope read cannot be served. */
+    private Optional<Gathered> gather(Filter filter, boolean local) {
         List<SessionViews.SessionSummary> sessions = new ArrayList<>();
         List<String> unavailable = new ArrayList<>();
-        Map<String, CompletableFuture<Optional<SessionViews.SessionList>>> others = local ? Map.of() : askOthers(user);
+        Map<String, CompletableFuture<Optional<SessionViews.SessionList>>> others = local ? Map.of() : askOthers(filter);
         try {
-            queries.activitiesOf(user).forEach(activity -> sessions.add(SessionViews.SessionSummary.of(activity)));
+            filter.from(queries).forEach(activity -> sessions.add(SessionViews.SessionSummary.of(activity)));
         } catch (InvalidStateStoreException e) {
             if (local) {
-                Responses.error(exchange, 503, "state store not queryable now: " + e.getMessage());
-                return;
+                return Optional.empty();
             }
             unavailable.add(selfName());
         }
@@ -147,12 +207,10 @@ public final class SessionEndpoints {
             sessions.addAll(other.sessions());
             unavailable.addAll(other.unavailable());
         }, () -> unavailable.add(host)));
-        sessions.sort(SessionViews.SessionSummary.MOST_RECENT_FIRST);
-        Responses.json(exchange, 200, new SessionViews.SessionList(user,
-                sessions.subList(0, Math.min(Math.max(limit, 0), sessions.size())), unavailable));
+        return Optional.of(new Gathered(sessions, unavailable));
     }
 
-    private Map<String, CompletableFuture<Optional<SessionViews.SessionList>>> askOthers(String user) {
+    private Map<String, CompletableFuture<Optional<SessionViews.SessionList>>> askOthers(Filter filter) {
         Map<String, CompletableFuture<Optional<SessionViews.SessionList>>> answers = new LinkedHashMap<>();
         for (StreamsMetadata instance : queries.instances()) {
             HostInfo host = instance.hostInfo();
@@ -160,7 +218,7 @@ public final class SessionEndpoints {
                 continue;
             }
             HttpRequest request = request(host, PATH + "?scope=" + LOCAL + "&limit=" + Integer.MAX_VALUE
-                    + "&user=" + encode(user));
+                    + "&" + filter.name() + "=" + encode(filter.value()));
             answers.put(host.host() + ":" + host.port(), http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                     .thenApply(response -> response.statusCode() == 200
                             ? Optional.of(Json.read(response.body(), SessionViews.SessionList.class))

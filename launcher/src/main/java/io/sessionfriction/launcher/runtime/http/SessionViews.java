@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import io.sessionfriction.processor.activity.Block;
 import io.sessionfriction.processor.activity.SessionActivity;
 import io.sessionfriction.processor.alert.FrictionAlert;
@@ -44,7 +46,7 @@ final class SessionViews {
         }
     }
 
-    /** One entry of {@code GET /sessions?user=}. */
+    /** One entry of {@code GET /sessions?user=} or {@code ?prefix=}. */
     record SessionSummary(String sessionKey, String user, Instant firstEvent, Instant lastEvent,
                           double totalActiveSeconds, int blocks) {
 
@@ -57,7 +59,11 @@ final class SessionViews {
         }
     }
 
-    /** {@code GET /sessions?user=}: most recent last event first; {@code unavailable} names instances that did not answer. */
-    record SessionList(String user, List<SessionSummary> sessions, List<String> unavailable) {
+    /**
+     * {@code GET /sessions?user=} or {@code ?prefix=}: most recent last event first; {@code unavailable} names
+     * instances that did not answer. Only the filter asked for is written.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SessionList(String user, String prefix, List<SessionSummary> sessions, List<String> unavailable) {
     }
 }
