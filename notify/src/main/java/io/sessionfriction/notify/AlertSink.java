@@ -70,7 +70,10 @@ public final class AlertSink implements AutoCloseable {
     private final AlertmanagerMapping mapping;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
+    /** What this member last committed, per partition it owns. */
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
     private volatile boolean retrying;
+    private volatile String postsFailing;
     private volatile Throwable failure;
 
     private AlertSink(KafkaConsumer<String, byte[]> consumer, NotifySettings settings, AlertmanagerClient alertmanager,
@@ -123,13 +126,20 @@ public final class AlertSink implements AutoCloseable {
         return Optional.ofNullable(failure);
     }
 
+    /** While posts fail and are retried: why the last one failed. */
+    public Optional<String> postsFailing() {
+        return Optional.ofNullable(postsFailing);
+    }
+
     private void run() {
         try {
             consumer.subscribe(List.of(TOPIC), new PauseWhileRetrying());
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-                if (!records.isEmpty() && deliver(alertsToSend(records))) {
-                    commit(records);
+                if (records.isEmpty()) {
+                    commitMarkersReadPast();
+                } else if (deliver(alertsToSend(records))) {
+                    commit(records.partitions());
                 }
             }
         } catch (WakeupException e) {
@@ -209,13 +219,16 @@ public final class AlertSink implements AutoCloseable {
             Delivery delivery = alertmanager.post(alerts);
             switch (delivery.result()) {
                 case DELIVERED -> {
+                    postsFailing = null;
                     events.sent(alerts.size(), delivery.took());
                     return true;
                 }
                 case REJECTED -> {
+                    postsFailing = null;
                     return alerts.size() == 1 ? rejected(alerts.get(0), delivery.detail()) : postOneByOne(alerts);
                 }
                 case FAILED -> {
+                    postsFailing = delivery.detail();
                     events.postFailed(alerts.size(), attempt, delivery.detail(), wait);
                     keepPollingFor(wait);
                     wait = wait.multipliedBy(2).compareTo(settings.maxRetry()) > 0 ? settings.maxRetry() : wait.multipliedBy(2);
@@ -259,18 +272,42 @@ public final class AlertSink implements AutoCloseable {
         }
     }
 
-    private void commit(ConsumerRecords<String, byte[]> records) {
+    /** Commits the consumer's position on each of {@code partitions} it still owns: past the records delivered. */
+    private void commit(Set<TopicPartition> partitions) {
         Set<TopicPartition> owned = consumer.assignment();
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
-        for (TopicPartition partition : records.partitions()) {
+        for (TopicPartition partition : partitions) {
             if (owned.contains(partition)) {
-                List<ConsumerRecord<String, byte[]>> read = records.records(partition);
-                ConsumerRecord<String, byte[]> last = read.get(read.size() - 1);
-                offsets.put(partition, new OffsetAndMetadata(last.offset() + 1, last.leaderEpoch(), ""));
+                offsets.put(partition, new OffsetAndMetadata(consumer.position(partition)));
             }
+        }
+        commit(offsets);
+    }
+
+    /**
+     * After an empty poll a position can only have moved over what is not an alert: the transaction markers of
+     * the processor's commits, or records deleted by retention. Committing it where it moved puts a group that
+     * has read everything at the partition's end, which is how others (run, lag metrics) see that it has; it
+     * never passes an alert that was not delivered, since those were returned by a poll and are posted first.
+     */
+    private void commitMarkersReadPast() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition partition : consumer.assignment()) {
+            long position = consumer.position(partition);
+            if (!Long.valueOf(position).equals(committed.get(partition))) {
+                offsets.put(partition, new OffsetAndMetadata(position));
+            }
+        }
+        commit(offsets);
+    }
+
+    private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        if (offsets.isEmpty()) {
+            return;
         }
         try {
             consumer.commitSync(offsets);
+            offsets.forEach((partition, offset) -> committed.put(partition, offset.offset()));
         } catch (WakeupException e) {
             throw e;
         } catch (KafkaException e) {
@@ -285,6 +322,12 @@ public final class AlertSink implements AutoCloseable {
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             // Nothing to flush: offsets are committed after each delivered batch, and an undelivered one is
             // read again by the partition's next owner.
+            partitions.forEach(committed::remove);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            partitions.forEach(committed::remove);
         }
 
         @Override

@@ -30,32 +30,51 @@ public record NotifySettings(List<URI> alertmanagers, String groupId, Duration m
 
     public static final String DEFAULT_GROUP_ID = "session-friction-notify";
     /** The copy job brings lines every 30 minutes: an hour covers a batch and its processing. */
-    public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(1);
+    public static final int DEFAULT_MAX_AGE_HOURS = 1;
+    public static final Duration DEFAULT_MAX_AGE = Duration.ofHours(DEFAULT_MAX_AGE_HOURS);
     /** Longer than the max age, so that the oldest alert sent still arrives firing, with an hour to spare. */
-    public static final Duration DEFAULT_RESOLVE_AFTER = Duration.ofHours(2);
+    public static final int DEFAULT_RESOLVE_AFTER_HOURS = 2;
+    public static final Duration DEFAULT_RESOLVE_AFTER = Duration.ofHours(DEFAULT_RESOLVE_AFTER_HOURS);
     public static final Duration DEFAULT_FIRST_RETRY = Duration.ofSeconds(1);
     public static final Duration DEFAULT_MAX_RETRY = Duration.ofMinutes(1);
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
+    /** A setting with a value it cannot take; {@link #setting()} names the component, so a command line can name its option. */
+    public static final class InvalidSetting extends IllegalArgumentException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String setting;
+
+        InvalidSetting(String setting, String message) {
+            super(message);
+            this.setting = setting;
+        }
+
+        public String setting() {
+            return setting;
+        }
+    }
+
     public NotifySettings {
         alertmanagers = List.copyOf(alertmanagers);
         if (alertmanagers.isEmpty()) {
-            throw new IllegalArgumentException("at least one Alertmanager URL is required");
+            throw new InvalidSetting("alertmanagers", "at least one Alertmanager URL is required");
         }
         alertmanagers.forEach(NotifySettings::requireHttp);
         if (groupId == null || groupId.isBlank()) {
-            throw new IllegalArgumentException("the consumer group id must not be blank");
+            throw new InvalidSetting("groupId", "the consumer group id must not be blank");
         }
-        requirePositive("max age", maxAge);
-        requirePositive("resolve-after window", resolveAfter);
-        requirePositive("first retry", firstRetry);
-        requirePositive("request timeout", requestTimeout);
+        requirePositive("maxAge", "max age", maxAge);
+        requirePositive("resolveAfter", "resolve-after window", resolveAfter);
+        requirePositive("firstRetry", "first retry", firstRetry);
+        requirePositive("requestTimeout", "request timeout", requestTimeout);
         if (resolveAfter.compareTo(maxAge) <= 0) {
-            throw new IllegalArgumentException("the resolve-after window (" + resolveAfter + ") must be longer than the max age ("
-                    + maxAge + "): an alert sent at that age would arrive at Alertmanager already resolved");
+            throw new InvalidSetting("resolveAfter", "the resolve-after window (" + resolveAfter + ") must be longer than the "
+                    + "max age (" + maxAge + "): an alert sent at that age would arrive at Alertmanager already resolved");
         }
         if (maxRetry.compareTo(firstRetry) < 0) {
-            throw new IllegalArgumentException("the longest retry wait (" + maxRetry + ") is shorter than the first ("
+            throw new InvalidSetting("maxRetry", "the longest retry wait (" + maxRetry + ") is shorter than the first ("
                     + firstRetry + ")");
         }
         linkTemplate = linkTemplate.filter(template -> !template.isBlank());
@@ -91,13 +110,13 @@ public record NotifySettings(List<URI> alertmanagers, String groupId, Duration m
     private static void requireHttp(URI url) {
         String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
-            throw new IllegalArgumentException("'" + url + "' is not an http(s) URL of an Alertmanager");
+            throw new InvalidSetting("alertmanagers", "'" + url + "' is not an http(s) URL of an Alertmanager");
         }
     }
 
-    private static void requirePositive(String what, Duration value) {
+    private static void requirePositive(String setting, String what, Duration value) {
         if (value == null || value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException("the " + what + " must be positive, not " + value);
+            throw new InvalidSetting(setting, "the " + what + " must be positive, not " + value);
         }
     }
 }
