@@ -13,9 +13,11 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 
+import io.micrometer.core.instrument.Metrics;
 import io.sessionfriction.kafka.TopicCreator;
 import io.sessionfriction.launcher.cli.options.HttpOptions;
 import io.sessionfriction.launcher.cli.options.KafkaOptions;
+import io.sessionfriction.launcher.cli.options.NotifyOptions;
 import io.sessionfriction.launcher.cli.options.ProcessorOptions;
 import io.sessionfriction.launcher.cli.options.RedactionOptions;
 import io.sessionfriction.launcher.runtime.KafkaTarget;
@@ -24,11 +26,16 @@ import io.sessionfriction.launcher.runtime.ProcessorSetup;
 import io.sessionfriction.launcher.runtime.ShutdownSignal;
 import io.sessionfriction.launcher.runtime.http.DeferredChecks;
 import io.sessionfriction.launcher.runtime.http.HealthEndpoints;
+import io.sessionfriction.launcher.runtime.http.NotifyHealth;
 import io.sessionfriction.launcher.runtime.http.OpsServer;
 import io.sessionfriction.launcher.runtime.http.SessionEndpoints;
 import io.sessionfriction.launcher.runtime.http.SessionsToken;
 import io.sessionfriction.launcher.runtime.http.StreamsHealth;
 import io.sessionfriction.launcher.runtime.http.Telemetry;
+import io.sessionfriction.launcher.runtime.http.WithAlertSink;
+import io.sessionfriction.notify.AlertSink;
+import io.sessionfriction.notify.MeteredNotifyEvents;
+import io.sessionfriction.notify.NotifySettings;
 import io.sessionfriction.processor.Topics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +44,8 @@ import picocli.CommandLine.Option;
 @Command(name = "process", mixinStandardHelpOptions = true,
         description = {"Runs the Kafka Streams friction topology until SIGTERM or Ctrl-C.",
             "Creates the pipeline's topics where missing. Run several instances with one --application-id to scale out.",
-            "Serves /metrics, /health/live, /health/ready and /sessions on --http-port."})
+            "Serves /metrics, /health/live, /health/ready and /sessions on --http-port.",
+            "With --alertmanager-url it also sends the recent alerts to Alertmanager beside the topology, as notify does."})
 final class ProcessCommand implements Callable<Integer> {
 
     private static final Duration START_BOUND = Duration.ofMinutes(2);
@@ -53,6 +61,9 @@ final class ProcessCommand implements Callable<Integer> {
 
     @Mixin
     RedactionOptions redaction;
+
+    @Mixin
+    NotifyOptions notify;
 
     @Option(names = "--advertised-http", paramLabel = "HOST:PORT",
             description = "Where other processor instances reach this one's HTTP endpoint, to forward session queries "
@@ -70,6 +81,7 @@ final class ProcessCommand implements Callable<Integer> {
         OptionalInt port = http.port(HttpOptions.PROCESS_DEFAULT_PORT);
         ProcessorSetup setup = processor.setup(redaction.redactor());
         Optional<SessionsToken> token = sessionsToken();
+        Optional<NotifySettings> sending = notify.settings();
         HostInfo self = port.isPresent() ? advertised(port.getAsInt()) : null;
         Map<String, Object> extra = self == null ? Map.of()
                 : Map.of(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
@@ -83,9 +95,15 @@ final class ProcessCommand implements Callable<Integer> {
                 HealthEndpoints.install(server, health);
             }
             TopicCreator.createMissing(target.adminProperties(), Topics.newTopics(kafka.partitions()));
-            try (ProcessorRuntime runtime = ProcessorRuntime.create(target, setup, extra)) {
+            try (ProcessorRuntime runtime = ProcessorRuntime.create(target, setup, extra);
+                    AlertSink sink = sending.map(settings -> AlertSink.start(settings, target.adminProperties(),
+                            new MeteredNotifyEvents(Metrics.globalRegistry))).orElse(null)) {
                 telemetry.bind(runtime.streams());
-                health.set(new StreamsHealth(runtime.streams(), runtime::failure));
+                StreamsHealth streams = new StreamsHealth(runtime.streams(), runtime::failure);
+                health.set(sink == null ? streams : new WithAlertSink(streams, new NotifyHealth(sink)));
+                if (sink != null) {
+                    telemetry.bind(sink.clientMetrics());
+                }
                 if (server != null) {
                     SessionEndpoints.install(server, runtime.streams(), self, token);
                 }

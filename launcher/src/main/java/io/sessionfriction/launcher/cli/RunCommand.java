@@ -3,27 +3,26 @@ package io.sessionfriction.launcher.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import io.micrometer.core.instrument.Metrics;
-import io.sessionfriction.collector.Collector;
 import io.sessionfriction.collector.CollectorConfig;
 import io.sessionfriction.collector.CollectorCounts;
 import io.sessionfriction.collector.CollectorStats;
 import io.sessionfriction.launcher.cli.options.CollectorOptions;
 import io.sessionfriction.launcher.cli.options.DurationConverter;
 import io.sessionfriction.launcher.cli.options.KafkaOptions;
+import io.sessionfriction.launcher.cli.options.NotifyOptions;
 import io.sessionfriction.launcher.cli.options.ProcessorOptions;
 import io.sessionfriction.launcher.cli.options.RedactionOptions;
-import io.sessionfriction.launcher.runtime.AlertPrinter;
-import io.sessionfriction.launcher.runtime.CatchUp;
+import io.sessionfriction.launcher.runtime.AlertOutput;
 import io.sessionfriction.launcher.runtime.KafkaTarget;
-import io.sessionfriction.launcher.runtime.ProcessorRuntime;
+import io.sessionfriction.launcher.runtime.LocalPipeline;
 import io.sessionfriction.launcher.runtime.ShutdownSignal;
-import io.sessionfriction.processor.Topics;
+import io.sessionfriction.notify.NotifySettings;
 import io.sessionfriction.redaction.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +33,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Runs the whole pipeline on a sessions folder and prints friction alerts as they are produced.",
             "Without --bootstrap-servers it starts an embedded single-node Kafka broker (KRaft) for the run.",
-            "Exits when every line has been processed, or with --follow keeps tailing until Ctrl-C."})
+            "Exits when every line has been processed, or with --follow keeps tailing until Ctrl-C.",
+            "With --alertmanager-url it also sends the recent alerts to Alertmanager, as notify does."})
 final class RunCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
@@ -54,6 +54,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     RedactionOptions redaction;
 
+    @Mixin
+    NotifyOptions notify;
+
     @Option(names = "--follow", description = "Keep tailing the sessions folder until Ctrl-C instead of exiting when caught up.")
     boolean follow;
 
@@ -61,36 +64,41 @@ final class RunCommand implements Callable<Integer> {
             description = "Longest wait for the processor to catch up before giving up (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--output", defaultValue = "text", paramLabel = "text|json",
+            description = "text: a block per alert, then a summary; json: one alert record per line (NDJSON), in event-time "
+                    + "order within a session, with the other lines on stderr (default: ${DEFAULT-VALUE}).")
+    AlertOutput output;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter said = output == AlertOutput.JSON ? spec.commandLine().getErr() : out;
         collector.toConfig("validation-only", Map.of());
         Redactor redactor = redaction.redactor();
+        Optional<NotifySettings> sending = notify.settings();
         try (ShutdownSignal shutdown = new ShutdownSignal();
                 KafkaTarget target = kafka.open(true)) {
             CollectorConfig config = collector.toConfig(target.bootstrapServers(), target.clientOverrides());
             target.createTopics(config, kafka.partitions());
-            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor.setup(redactor));
-                    AlertPrinter printer = AlertPrinter.start(target, out, target.embedded());
-                    Collector tail = Collector.create(config, redactor, Metrics.globalRegistry);
-                    CatchUp catchUp = new CatchUp(target)) {
-                out.println("Collecting " + collector.sessions() + " into " + target.bootstrapServers()
+            try (LocalPipeline pipeline = LocalPipeline.start(target, config, redactor, processor.setup(redactor), out, output,
+                    sending)) {
+                said.println("Collecting " + collector.sessions() + " into " + target.bootstrapServers()
                         + (target.embedded() ? " (embedded broker)" : "") + "; alerts follow.");
-                if (follow) {
-                    tail.start();
-                    Throwable failed = shutdown.awaitOrFailure(
-                            () -> tail.failure().<Throwable>map(e -> e).orElseGet(runtime::failure));
-                    if (failed != null) {
-                        log.error("Stopping: {}", failed.toString());
-                        return 1;
-                    }
+                said.flush();
+                CollectorStats caughtUp = pipeline.catchUp(timeout);
+                if (!follow) {
+                    printSummary(said, caughtUp, pipeline.alertsByRule());
                     return 0;
                 }
-                CollectorStats stats = tail.runUntilCaughtUp();
-                catchUp.awaitGroup(runtime.applicationId(), Topics.SESSION_EVENTS.name(), timeout, runtime::failure);
-                catchUp.awaitReader(printer::positions, Topics.FRICTION_ALERTS.name(), timeout, printer::failure);
-                printSummary(out, stats, printer.alertsByRule());
-                out.flush();
+                said.println("Caught up with " + collector.sessions() + "; following it for new lines. Ctrl-C stops and prints the summary.");
+                said.flush();
+                pipeline.follow();
+                Throwable failed = pipeline.awaitStop(shutdown);
+                printSummary(said, pipeline.stats(), pipeline.alertsByRule());
+                if (failed != null) {
+                    log.error("Stopping: {}", failed.toString());
+                    return 1;
+                }
                 return 0;
             }
         } catch (InterruptedException e) {
@@ -105,5 +113,6 @@ final class RunCommand implements Callable<Integer> {
         out.printf("Done: %,d files, %,d lines (%,d events), %,d lines to session-events-dlq, %,d alert records%n",
                 stats.filesTracked(), published.lines(), published.events(), published.deadLetters(), total);
         alertsByRule.forEach((rule, count) -> out.printf("  %-20s %d%n", rule, count));
+        out.flush();
     }
 }

@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
             RunCommand.class,
             CollectCommand.class,
             ProcessCommand.class,
+            NotifyCommand.class,
             GenerateSamplesCommand.class,
             ReplayCommand.class,
             ReportCommand.class,

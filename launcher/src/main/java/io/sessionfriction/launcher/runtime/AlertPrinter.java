@@ -30,24 +30,22 @@ public final class AlertPrinter implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final KafkaConsumer<String, JsonNode> consumer;
-    private final PrintWriter out;
-    private final AlertFormat format;
+    private final AlertOutput.Lines lines;
     private final Thread thread;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Map<String, Integer> alertsByRule = new TreeMap<>();
     private volatile Map<TopicPartition, Long> positions = Map.of();
     private volatile Throwable failure;
 
-    private AlertPrinter(KafkaConsumer<String, JsonNode> consumer, PrintWriter out, AlertFormat format) {
+    private AlertPrinter(KafkaConsumer<String, JsonNode> consumer, AlertOutput.Lines lines) {
         this.consumer = consumer;
-        this.out = out;
-        this.format = format;
+        this.lines = lines;
         this.thread = new Thread(this::run, "alert-printer");
         this.thread.setDaemon(true);
     }
 
-    /** Starts printing; {@code fromBeginning} false skips the alerts already on the topic. */
-    public static AlertPrinter start(KafkaTarget kafka, PrintWriter out, boolean fromBeginning) {
+    /** Starts printing to {@code out} as {@code output} says; {@code fromBeginning} false skips the alerts already on the topic. */
+    public static AlertPrinter start(KafkaTarget kafka, PrintWriter out, AlertOutput output, boolean fromBeginning) {
         Properties props = kafka.adminProperties();
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -63,7 +61,7 @@ public final class AlertPrinter implements AutoCloseable {
         } else {
             consumer.seekToEnd(partitions);
         }
-        AlertPrinter printer = new AlertPrinter(consumer, out, new AlertFormat());
+        AlertPrinter printer = new AlertPrinter(consumer, output.to(out));
         printer.thread.start();
         return printer;
     }
@@ -93,8 +91,12 @@ public final class AlertPrinter implements AutoCloseable {
         synchronized (alertsByRule) {
             alertsByRule.merge(alert.path("rule").asText("?"), 1, Integer::sum);
         }
-        out.println(format.format(alert));
-        out.flush();
+        lines.alert(alert);
+    }
+
+    /** Writes the alerts an ordered output held back, and from now on each as it comes. */
+    public void release() {
+        lines.release();
     }
 
     /** Where the printer has read up to, per partition. */

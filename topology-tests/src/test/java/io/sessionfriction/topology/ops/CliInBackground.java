@@ -8,34 +8,47 @@ import io.sessionfriction.launcher.cli.Main;
 import picocli.CommandLine;
 
 /**
- * A long-running command of the jar ({@code collect}, {@code process}) run in this JVM as a user runs it,
- * on its own thread; {@link #close()} interrupts it, which is what Ctrl-C does to the command's thread.
+ * A long-running command of the jar ({@code collect}, {@code process}, {@code notify}, {@code run --follow})
+ * run in this JVM as a user runs it, on its own thread; {@link #close()} interrupts it, which is what Ctrl-C
+ * does to the command's thread.
  */
-final class CliInBackground implements AutoCloseable {
+public final class CliInBackground implements AutoCloseable {
 
     private final Thread thread;
+    private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+    private volatile Integer exitCode;
 
     private CliInBackground(String name, String... args) {
         CommandLine cli = Main.commandLine(args);
         cli.setErr(new PrintWriter(err, true));
-        cli.setOut(new PrintWriter(new StringWriter(), true));
-        this.thread = new Thread(() -> cli.execute(args), name);
+        cli.setOut(new PrintWriter(out, true));
+        this.thread = new Thread(() -> exitCode = cli.execute(args), name);
     }
 
-    static CliInBackground start(String name, String... args) {
+    public static CliInBackground start(String name, String... args) {
         CliInBackground command = new CliInBackground(name, args);
         command.thread.start();
         return command;
     }
 
     /** Still running: it has not exited on an error. */
-    boolean running() {
+    public boolean running() {
         return thread.isAlive();
     }
 
-    String errors() {
+    /** What it printed on stdout so far. */
+    public String output() {
+        return out.toString();
+    }
+
+    public String errors() {
         return err.toString();
+    }
+
+    /** Its exit code once it returned, else null. */
+    public Integer exitCode() {
+        return exitCode;
     }
 
     @Override

@@ -15,14 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A probe's view of an operations endpoint: GET, status and body, and Prometheus samples. */
-final class Http {
+public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -35,12 +35,12 @@ final class Http {
     }
 
     /** GET; a refused connection is status -1, so callers can await an endpoint coming up. */
-    static Answer get(int port, String pathAndQuery) {
+    public static Answer get(int port, String pathAndQuery) {
         return get(port, pathAndQuery, HttpRequest.newBuilder());
     }
 
     /** GET with {@code Authorization: Bearer <token>}. */
-    static Answer get(int port, String pathAndQuery, String token) {
+    public static Answer get(int port, String pathAndQuery, String token) {
         return get(port, pathAndQuery, HttpRequest.newBuilder().header("Authorization", "Bearer " + token));
     }
 
@@ -59,13 +59,13 @@ final class Http {
     }
 
     /** The value of one sample line of a Prometheus text exposition ({@code name{labels} value}), or -1 when absent. */
-    static double sample(String exposition, String nameAndLabels) {
+    public static double sample(String exposition, String nameAndLabels) {
         Matcher m = Pattern.compile("(?m)^" + Pattern.quote(nameAndLabels) + " (\\S+)$").matcher(exposition);
         return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
     /** A port nobody listens on now. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

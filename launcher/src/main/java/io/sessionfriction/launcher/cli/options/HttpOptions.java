@@ -11,6 +11,7 @@ public final class HttpOptions {
 
     public static final int PROCESS_DEFAULT_PORT = 8080;
     public static final int COLLECT_DEFAULT_PORT = 8081;
+    public static final int NOTIFY_DEFAULT_PORT = 8083;
     /** This host only: the endpoint serves session data and metrics, so reaching it from elsewhere is a choice. */
     public static final String DEFAULT_BIND = "127.0.0.1";
 
@@ -21,7 +22,8 @@ public final class HttpOptions {
 
     @Option(names = "--http-port", paramLabel = "PORT",
             description = "Port of the HTTP endpoint: /metrics, /health/live, /health/ready (and /sessions on process). "
-                    + "0 turns it off (default: " + PROCESS_DEFAULT_PORT + " for process, " + COLLECT_DEFAULT_PORT + " for collect).")
+                    + "0 turns it off (default: " + PROCESS_DEFAULT_PORT + " for process, " + COLLECT_DEFAULT_PORT + " for collect, "
+                    + NOTIFY_DEFAULT_PORT + " for notify).")
     Integer httpPort;
 
     /** The address to listen on; one this host cannot resolve is an error naming the option. */

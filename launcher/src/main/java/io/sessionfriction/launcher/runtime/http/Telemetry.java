@@ -69,7 +69,8 @@ public final class Telemetry implements AutoCloseable {
         bind(new KafkaStreamsMetrics(streams, List.of(), kafkaRefresh, KAFKA_METRICS_REFRESH));
     }
 
-    private void bind(MeterBinder binder) {
+    /** A binder of this process's own (a Kafka client's metrics, say). */
+    public void bind(MeterBinder binder) {
         binder.bindTo(registry);
         if (binder instanceof AutoCloseable closeable) {
             binders.add(closeable);
