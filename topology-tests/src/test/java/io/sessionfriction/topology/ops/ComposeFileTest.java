@@ -41,6 +41,8 @@ class ComposeFileTest {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final String APP_IMAGE = "session-friction:latest";
+    /** The services that run a command of the jar. */
+    private static final List<String> APPS = List.of("collector", "processor-1", "processor-2", "notify");
     private static final Pattern CREATE = Pattern.compile("(?m)^\\s*create (\\S+)(.*)$");
 
     private static JsonNode services;
@@ -68,7 +70,7 @@ class ComposeFileTest {
                 .contains("-pl launcher -am package")
                 .contains("COPY --from=build /src/launcher/target/session-friction.jar ")
                 .containsPattern("(?m)^ENTRYPOINT \\[\"java\", \"-jar\", \"/opt/session-friction/session-friction.jar\"]$");
-        for (String app : List.of("collector", "processor-1", "processor-2")) {
+        for (String app : APPS) {
             assertThat(services.path(app).path("image").asText()).as(app).isEqualTo(APP_IMAGE);
             assertThat(services.path(app).path("build").asText()).as(app).isEqualTo(".");
         }
@@ -77,7 +79,7 @@ class ComposeFileTest {
     @Test
     void everySessionFrictionVariableIsAnOptionOfTheCommandItsServiceRunsWithAValueItAccepts() {
         CommandLine cli = Main.commandLine(new String[0]);
-        for (String app : List.of("collector", "processor-1", "processor-2")) {
+        for (String app : APPS) {
             String command = services.path(app).path("command").path(0).asText();
             CommandLine sub = cli.getSubcommands().get(command);
             assertThat(sub).as(app + " runs a command of the jar").isNotNull();
@@ -151,7 +153,7 @@ class ComposeFileTest {
                 .forEach(config -> config.path("targets").forEach(target -> targets.add(target.asText()))));
 
         Set<String> endpoints = new TreeSet<>();
-        for (String app : List.of("collector", "processor-1", "processor-2")) {
+        for (String app : APPS) {
             endpoints.add(app + ":" + environment(app).get("SESSION_FRICTION_HTTP_PORT"));
         }
         assertThat(targets).isEqualTo(endpoints);
@@ -167,7 +169,8 @@ class ComposeFileTest {
         assertThat(services.path("grafana").path("volumes")).extracting(JsonNode::asText).containsExactly(
                 "./deploy/grafana/provisioning:/etc/grafana/provisioning:ro",
                 "./deploy/grafana/dashboards:/var/lib/grafana/dashboards:ro");
-        for (String monitoring : List.of("prometheus", "alertmanager", "grafana")) {
+        assertThat(environment("notify").get("SESSION_FRICTION_ALERTMANAGER_URL")).isEqualTo("http://alertmanager:9093");
+        for (String monitoring : List.of("notify", "prometheus", "alertmanager", "grafana")) {
             assertThat(services.path(monitoring).path("profiles")).extracting(JsonNode::asText).as(monitoring).containsExactly("monitoring");
         }
     }
