@@ -91,7 +91,7 @@ public final class Collector implements AutoCloseable {
 
     /** @param redactor cleans what the collector itself writes out of a line: DLQ records, shortened events */
     public static Collector create(CollectorConfig config, Redactor redactor, MeterRegistry registry) {
-        return create(config, redactor, new MicrometerCollectorEvents(registry), Clock.systemUTC(), FileOpener.DEFAULT,
+        return create(config, redactor, new MicrometerCollectorEvents(registry, redactor.kinds()), Clock.systemUTC(), FileOpener.DEFAULT,
                 kafkaPublishers(config, registry));
     }
 

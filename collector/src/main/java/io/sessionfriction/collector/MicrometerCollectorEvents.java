@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -56,10 +57,15 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
     private volatile Instant nextLagReport = Instant.MIN;
 
     public MicrometerCollectorEvents(MeterRegistry registry) {
-        this(registry, Clock.systemUTC(), LAG_REPORT_EVERY);
+        this(registry, Set.of());
     }
 
-    MicrometerCollectorEvents(MeterRegistry registry, Clock clock, Duration lagReportEvery) {
+    /** With the redaction counter of each of {@code redactionKinds} registered at 0. */
+    public MicrometerCollectorEvents(MeterRegistry registry, Set<String> redactionKinds) {
+        this(registry, redactionKinds, Clock.systemUTC(), LAG_REPORT_EVERY);
+    }
+
+    MicrometerCollectorEvents(MeterRegistry registry, Set<String> redactionKinds, Clock clock, Duration lagReportEvery) {
         this.registry = registry;
         this.clock = clock;
         this.lagReportEvery = lagReportEvery;
@@ -81,6 +87,12 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
                 .description("bytes of the followed files not yet published").register(registry);
         Gauge.builder(LAGGING_FILES, lagByFile, lags -> lags.values().stream().filter(lag -> lag > 0).count())
                 .description("followed files with bytes not yet published").register(registry);
+        redactionKinds.forEach(this::redactions);
+    }
+
+    private Counter redactions(String kind) {
+        return Counter.builder(REDACTIONS).tag("kind", kind)
+                .description("secrets replaced by placeholders in DLQ records and shortened events").register(registry);
     }
 
     private Counter counter(String name, String description) {
@@ -172,9 +184,7 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
         filtered.increment(counts.filtered());
         reread.increment(counts.rereads());
         notTranscripts.increment(counts.notTranscripts());
-        counts.redactions().forEach((kind, count) -> Counter.builder(REDACTIONS).tag("kind", kind)
-                .description("secrets replaced by placeholders in DLQ records and shortened events").register(registry)
-                .increment(count));
+        counts.redactions().forEach((kind, count) -> redactions(kind).increment(count));
         latency.record(took);
     }
 

@@ -1,10 +1,12 @@
 package io.sessionfriction.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +27,7 @@ class MicrometerCollectorEventsTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MutableClock clock = new MutableClock(T0);
-    private final MicrometerCollectorEvents events = new MicrometerCollectorEvents(registry, clock, Duration.ofMinutes(1));
+    private final MicrometerCollectorEvents events = new MicrometerCollectorEvents(registry, Set.of("jwt", "aws-secret-key"), clock, Duration.ofMinutes(1));
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private final Logger logger = (Logger) LoggerFactory.getLogger(Collector.class);
 
@@ -57,8 +59,12 @@ class MicrometerCollectorEventsTest {
                         MicrometerCollectorEvents.LAG_BYTES, MicrometerCollectorEvents.LAGGING_FILES);
         // The simple registry shows a histogram's buckets as gauges tagged le; Prometheus shows them as the histogram's.
         assertThat(registry.getMeters()).filteredOn(meter -> !meter.getId().getName().endsWith(".histogram"))
+                .filteredOn(meter -> !meter.getId().getName().equals(MicrometerCollectorEvents.REDACTIONS))
                 .allSatisfy(meter -> assertThat(meter.getId().getTags()).as(meter.getId().toString()).isEmpty());
         assertThat(registry.find(MicrometerCollectorEvents.PREFIX + "lines").counter().count()).isZero();
+        assertThat(registry.get(MicrometerCollectorEvents.REDACTIONS).counters()).as("one per kind of the redaction rules")
+                .extracting(counter -> counter.getId().getTag("kind"), counter -> counter.count())
+                .containsExactlyInAnyOrder(tuple("aws-secret-key", 0.0), tuple("jwt", 0.0));
     }
 
     @Test

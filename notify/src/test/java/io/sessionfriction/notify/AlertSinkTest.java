@@ -38,8 +38,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.sessionfriction.kafka.EmbeddedKafka;
 import io.sessionfriction.notify.RecordingNotifyEvents.PostFailed;
 import io.sessionfriction.notify.RecordingNotifyEvents.Rejected;
 import io.sessionfriction.notify.RecordingNotifyEvents.Sent;
@@ -48,6 +48,7 @@ import io.sessionfriction.notify.RecordingNotifyEvents.Unreadable;
 import io.sessionfriction.processor.Json;
 import io.sessionfriction.processor.Topics;
 import io.sessionfriction.processor.alert.FrictionAlert;
+import io.sessionfriction.testsupport.SharedBroker;
 
 /**
  * The sink on a real broker, against an Alertmanager that fails when told to: what it posts, when it
@@ -58,7 +59,8 @@ class AlertSinkTest {
     private static final String TOPIC = Topics.FRICTION_ALERTS.name();
     private static final Clock AT_T0 = Clock.fixed(T0, ZoneOffset.UTC);
 
-    private static EmbeddedKafka kafka;
+    @RegisterExtension
+    static final SharedBroker kafka = SharedBroker.embedded();
     private static Admin admin;
     private static KafkaProducer<String, byte[]> producer;
 
@@ -67,8 +69,7 @@ class AlertSinkTest {
     private final String group = "notify-test-" + UUID.randomUUID();
 
     @BeforeAll
-    static void startBroker() {
-        kafka = EmbeddedKafka.start();
+    static void createTheTopicAndClients() {
         kafka.createTopics(List.of(new NewTopic(TOPIC, 2, (short) 1)));
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()));
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
@@ -76,10 +77,9 @@ class AlertSinkTest {
     }
 
     @AfterAll
-    static void stopBroker() {
+    static void closeClients() {
         producer.close();
         admin.close();
-        kafka.close();
     }
 
     @BeforeEach

@@ -2,6 +2,7 @@ package io.sessionfriction.processor;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
@@ -16,7 +17,8 @@ import io.sessionfriction.processor.rules.Severity;
 /**
  * {@link ProcessorEvents} as log lines and Micrometer counters, under the application's one prefix
  * ({@code session_friction_processor_*} in Prometheus). Every counter exists, at 0, from the start: each
- * dead-letter reason, and with the rules given, each rule's alerts on either topic. Tags take a bounded
+ * dead-letter reason, and with the rules and redaction kinds given, each rule's alerts on either topic and
+ * each kind's redactions. Tags take a bounded
  * set of values, never text from a line.
  */
 public final class MeteredProcessorEvents implements ProcessorEvents {
@@ -71,7 +73,13 @@ public final class MeteredProcessorEvents implements ProcessorEvents {
 
     /** With every alert counter of {@code rules} (rule, its severity, on either topic) registered at 0. */
     public MeteredProcessorEvents(MeterRegistry registry, List<Rule> rules) {
+        this(registry, rules, List.of());
+    }
+
+    /** With the redaction counter of each of {@code redactionKinds} registered at 0 too. */
+    public MeteredProcessorEvents(MeterRegistry registry, List<Rule> rules, Collection<String> redactionKinds) {
         this.registry = registry;
+        redactionKinds.forEach(this::redactions);
         for (DeadLetterReason reason : DeadLetterReason.values()) {
             deadLetters(reason);
         }
@@ -92,8 +100,12 @@ public final class MeteredProcessorEvents implements ProcessorEvents {
     @Override
     public void redacted(String sessionKey, String kind, int count) {
         LOG.debug("{} {} redacted in a line of session {}", count, kind, sessionKey);
-        Counter.builder(REDACTIONS).tag("kind", kind).description("secrets replaced by placeholders, by kind of secret")
-                .register(registry).increment(count);
+        redactions(kind).increment(count);
+    }
+
+    private Counter redactions(String kind) {
+        return Counter.builder(REDACTIONS).tag("kind", kind).description("secrets replaced by placeholders, by kind of secret")
+                .register(registry);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.sessionfriction.processor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +12,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionfriction.processor.MeteredProcessorEvents.DeadLetterReason;
 import io.sessionfriction.processor.rules.RuleCatalogue;
 import io.sessionfriction.processor.rules.Severity;
+import io.sessionfriction.redaction.Redactor;
 
 class MeteredProcessorEventsTest {
 
@@ -28,6 +30,15 @@ class MeteredProcessorEventsTest {
                 .counter().count()).isZero();
         assertThat(registry.get(MeteredProcessorEvents.ALERTS).counters()).hasSize(2 * RuleCatalogue.defaults().rules().size())
                 .extracting(Counter::count).containsOnly(0.0);
+    }
+
+    @Test
+    void eachKindOfSecretHasItsRedactionCounterAtZeroFromTheStart() {
+        new MeteredProcessorEvents(registry, List.of(), Redactor.defaults().kinds());
+
+        assertThat(registry.get(MeteredProcessorEvents.REDACTIONS).counters()).extracting(c -> c.getId().getTag("kind"))
+                .containsExactlyInAnyOrderElementsOf(Redactor.defaults().kinds()).contains("jwt");
+        assertThat(registry.get(MeteredProcessorEvents.REDACTIONS).counters()).extracting(Counter::count).containsOnly(0.0);
     }
 
     @Test

@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.TreeSet;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -60,6 +63,11 @@ public final class Redactor {
 
     static Redactor of(List<RedactionRule> rules, Optional<RedactionKey> key) {
         return new Redactor(rules, key);
+    }
+
+    /** The kinds of secret its rules find ({@code aws-secret-key}, {@code jwt}, ...): the values of a redaction counter's tag. */
+    public Set<String> kinds() {
+        return rules.stream().map(RedactionRule::kind).collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** A text and what was taken out of it. */

@@ -1,5 +1,7 @@
 package io.sessionfriction.processor.topology;
 
+import java.util.List;
+
 import java.time.Duration;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -61,7 +63,7 @@ public final class FrictionTopology {
 
     /** The topology with its events counted in Micrometer's global registry (where the launcher adds Prometheus). */
     public static Topology build(ProcessorSettings settings, Redactor redactor, SignalMatcher matcher, AlertStage alerts) {
-        return build(settings, redactor, matcher, alerts, new MeteredProcessorEvents(Metrics.globalRegistry));
+        return build(settings, redactor, matcher, alerts, new MeteredProcessorEvents(Metrics.globalRegistry, List.of(), redactor.kinds()));
     }
 
     /** The topology with the shipped redaction rules (placeholders without a hash). */

@@ -63,7 +63,7 @@ class LineRedactionTest {
         assertThat(SecretPieces.of(TOKEN).foundIn(redacted.raw())).isEmpty();
         assertThat(redacted.raw()).isEqualTo(line.replace(TOKEN, "[REDACTED:github-classic-token]"));
         assertThat(redacted.json()).isEqualTo(Lines.json(redacted.raw()));
-        assertThat(meters.counter("processor.redactions", "kind", "github-classic-token").count()).isEqualTo(2);
+        assertThat(meters.counter(MeteredProcessorEvents.REDACTIONS, "kind", "github-classic-token").count()).isEqualTo(2);
         assertThat(out.isEmpty()).isTrue();
     }
 
@@ -76,7 +76,7 @@ class LineRedactionTest {
         TranscriptLine kept = out.readValue();
         assertThat(kept.raw()).isEqualTo(line);
         assertThat(kept.json()).isEqualTo(Lines.json(line));
-        assertThat(meters.find("processor.redactions").counters()).isEmpty();
+        assertThat(meters.find(MeteredProcessorEvents.REDACTIONS).counters()).isEmpty();
     }
 
     @Test

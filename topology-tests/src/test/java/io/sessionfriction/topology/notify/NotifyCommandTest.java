@@ -17,9 +17,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +29,7 @@ import io.sessionfriction.processor.Json;
 import io.sessionfriction.processor.Topics;
 import io.sessionfriction.processor.alert.FrictionAlert;
 import io.sessionfriction.processor.rules.Severity;
+import io.sessionfriction.testsupport.SharedBroker;
 import io.sessionfriction.topology.Executables;
 import io.sessionfriction.topology.e2e.KafkaFixture;
 import io.sessionfriction.topology.ops.CliInBackground;
@@ -42,17 +43,12 @@ import picocli.CommandLine;
 class NotifyCommandTest {
 
     private static final Duration BOUND = Duration.ofSeconds(60);
-    private static KafkaFixture kafka;
+    @RegisterExtension
+    static final SharedBroker kafka = KafkaFixture.perClass();
 
     @BeforeAll
-    static void startBroker() {
-        kafka = KafkaFixture.start();
+    static void createTopics() {
         kafka.createTopics(Topics.newTopics(2));
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
     }
 
     @Test

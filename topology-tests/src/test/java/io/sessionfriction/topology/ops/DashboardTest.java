@@ -64,6 +64,7 @@ class DashboardTest {
                 "session_friction_processor_dead_letters_total", "session_friction_processor_late_events_total",
                 "kafka_stream_alive_stream_threads", "kafka_stream_failed_stream_threads_total",
                 "session_friction_notify_alerts_total", "session_friction_notify_post_failures_total",
+                "session_friction_processor_redactions_total", "session_friction_collector_redactions_total",
                 "jvm_memory_used_bytes", "jvm_gc_pause_seconds_sum");
     }
 

@@ -10,11 +10,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sessionfriction.testsupport.SharedBroker;
 import io.sessionfriction.topology.e2e.KafkaFixture;
 
 /**
@@ -30,17 +30,8 @@ class MonitoringOnARunningPipelineTest {
     /** Prometheus' own, added to every scrape, not exposed. */
     private static final Set<String> FROM_PROMETHEUS = Set.of("up");
 
-    private static KafkaFixture kafka;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = KafkaFixture.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
+    @RegisterExtension
+    static final SharedBroker kafka = KafkaFixture.perClass();
 
     @Test
     void everyMetricTheDashboardAndTheRulesReadIsOnTheMetricsOfARunningPipeline(@TempDir Path state) throws Exception {
