@@ -220,6 +220,7 @@ public final class Collector implements AutoCloseable {
             }
             transactions.close();
         }
+        events.closed();
         log.info("Collector closed: {}", stats);
     }
 

@@ -54,4 +54,8 @@ public interface CollectorEvents {
 
     /** How many files are followed now. */
     void filesTracked(int count);
+
+    /** The collector closed: what describes its state now (gauges) goes, so a later collector in the same process reports its own. */
+    default void closed() {
+    }
 }

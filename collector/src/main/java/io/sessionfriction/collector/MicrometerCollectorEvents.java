@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,6 +53,7 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
     private final Counter reread;
     private final Counter aborted;
     private final Timer latency;
+    private final List<Gauge> gauges;
     private final AtomicInteger tracked = new AtomicInteger();
     private final Map<String, Long> lagByFile = new ConcurrentHashMap<>();
     private volatile Instant nextLagReport = Instant.MIN;
@@ -81,12 +83,13 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
         aborted = counter("transactions.aborted", "failed transactions, replayed from checkpoints");
         latency = Timer.builder(PREFIX + "publish.latency").description("one transaction, first send to commit")
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
-        Gauge.builder(PREFIX + "files.tracked", tracked, AtomicInteger::get).description("files followed")
-                .register(registry);
-        Gauge.builder(LAG_BYTES, lagByFile, lags -> lags.values().stream().mapToLong(Long::longValue).sum())
-                .description("bytes of the followed files not yet published").register(registry);
-        Gauge.builder(LAGGING_FILES, lagByFile, lags -> lags.values().stream().filter(lag -> lag > 0).count())
-                .description("followed files with bytes not yet published").register(registry);
+        gauges = List.of(
+                Gauge.builder(PREFIX + "files.tracked", tracked, AtomicInteger::get).description("files followed")
+                        .register(registry),
+                Gauge.builder(LAG_BYTES, lagByFile, lags -> lags.values().stream().mapToLong(Long::longValue).sum())
+                        .description("bytes of the followed files not yet published").register(registry),
+                Gauge.builder(LAGGING_FILES, lagByFile, lags -> lags.values().stream().filter(lag -> lag > 0).count())
+                        .description("followed files with bytes not yet published").register(registry));
         redactionKinds.forEach(this::redactions);
     }
 
@@ -192,6 +195,12 @@ public final class MicrometerCollectorEvents implements CollectorEvents {
     public void aborted(String reason) {
         aborted.increment();
         log.warn("Transaction aborted ({}); replaying from the committed checkpoints", reason);
+    }
+
+    /** A gauge reads the state of the collector that registered it: a closed one's would stand in for the next. */
+    @Override
+    public void closed() {
+        gauges.forEach(registry::remove);
     }
 
     @Override

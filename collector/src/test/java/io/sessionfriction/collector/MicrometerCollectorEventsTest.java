@@ -118,6 +118,17 @@ class MicrometerCollectorEventsTest {
     }
 
     @Test
+    void aClosedCollectorsGaugesGoSoTheNextCollectorInTheProcessReportsItsOwn() {
+        events.filesTracked(7);
+        events.closed();
+        MicrometerCollectorEvents next = new MicrometerCollectorEvents(registry);
+
+        next.filesTracked(1);
+
+        assertThat(registry.get(MicrometerCollectorEvents.PREFIX + "files.tracked").gauge().value()).isEqualTo(1);
+    }
+
+    @Test
     void publishLatencyIsAHistogramWithBuckets() {
         events.committed(new CollectorCounts(1, 1, 10, 0, 0, 0, 0, 0, Map.of()), Duration.ofMillis(40));
 

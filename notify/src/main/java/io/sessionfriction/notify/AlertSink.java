@@ -338,7 +338,10 @@ public final class AlertSink implements AutoCloseable {
         }
     }
 
-    /** Stops after the current post attempt; what was not delivered stays uncommitted and is read again next start. */
+    /**
+     * Stops after the current post attempt; what was not delivered stays uncommitted and is read again next start.
+     * The sink's events are closed with it.
+     */
     @Override
     public void close() {
         running.set(false);
@@ -347,6 +350,8 @@ public final class AlertSink implements AutoCloseable {
             thread.join(CLOSE_BOUND.plus(settings.requestTimeout()).multipliedBy(2).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            events.closed();
         }
     }
 }

@@ -30,6 +30,8 @@ public final class MeteredNotifyEvents implements NotifyEvents {
     private final Counter postFailures;
     private final Timer latency;
     private final AtomicInteger pending = new AtomicInteger();
+    private final MeterRegistry registry;
+    private final Gauge pendingGauge;
 
     public MeteredNotifyEvents(MeterRegistry registry) {
         for (Outcome outcome : Outcome.values()) {
@@ -40,7 +42,8 @@ public final class MeteredNotifyEvents implements NotifyEvents {
                 .register(registry);
         latency = Timer.builder(POST_LATENCY).description("one successful post to Alertmanager")
                 .serviceLevelObjectives(LATENCY_BUCKETS).register(registry);
-        Gauge.builder(PENDING, pending, AtomicInteger::get).description("alerts read and not yet delivered")
+        this.registry = registry;
+        pendingGauge = Gauge.builder(PENDING, pending, AtomicInteger::get).description("alerts read and not yet delivered")
                 .register(registry);
     }
 
@@ -79,6 +82,11 @@ public final class MeteredNotifyEvents implements NotifyEvents {
     @Override
     public void pending(int count) {
         pending.set(count);
+    }
+
+    @Override
+    public void closed() {
+        registry.remove(pendingGauge);
     }
 
     @Override

@@ -28,4 +28,8 @@ public interface NotifyEvents {
 
     /** A commit after a delivery failed (the partition moved to another instance): its alerts are posted again there. */
     void commitFailed(String reason);
+
+    /** The sink closed: its gauge goes, so a later sink in the same process reports its own. */
+    default void closed() {
+    }
 }

@@ -43,6 +43,17 @@ class MeteredNotifyEventsTest {
     }
 
     @Test
+    void aClosedSinksGaugeGoesSoTheNextSinkInTheProcessReportsItsOwn() {
+        events.pending(4);
+        events.closed();
+        MeteredNotifyEvents next = new MeteredNotifyEvents(registry);
+
+        next.pending(1);
+
+        assertThat(registry.get(MeteredNotifyEvents.PENDING).gauge().value()).isEqualTo(1);
+    }
+
+    @Test
     void postLatencyIsAHistogramWithBuckets() {
         events.sent(1, Duration.ofMillis(30));
 
