@@ -37,6 +37,7 @@ public final class Alerts {
         private long count = 1;
         private int escalation;
         private String suppressedBy;
+        private double secondsLost;
 
         private Builder(String rule, String category, Severity severity, String fingerprint) {
             this.rule = rule;
@@ -70,6 +71,12 @@ public final class Alerts {
             return this;
         }
 
+        /** Time the occurrences cost, as the rules that measure waits report it. */
+        public Builder lost(double seconds) {
+            secondsLost = seconds;
+            return this;
+        }
+
         public Builder suppressedBy(String reference) {
             suppressedBy = reference;
             return this;
@@ -77,7 +84,7 @@ public final class Alerts {
 
         public FrictionAlert build() {
             return new FrictionAlert(FrictionAlert.SCHEMA_VERSION, Integer.toHexString((session + rule + fingerprint).hashCode()),
-                    session, user, rule, category, severity, List.of("security"), fingerprint, at, count, escalation,
+                    session, user, rule, category, severity, List.of("security"), fingerprint, at, count, escalation, secondsLost,
                     List.of(new FrictionAlert.Evidence("u-" + count, at,
                             "cp: cannot create regular file '/data/shared/finance/finance_summary.csv': Permission denied")),
                     new FrictionAlert.Context("cp target/finance_summary.csv /data/shared/finance/", "Copy to the shared folder",

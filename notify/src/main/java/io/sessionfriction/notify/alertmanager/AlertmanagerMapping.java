@@ -68,6 +68,9 @@ public final class AlertmanagerMapping {
         putIfPresent(annotations, "cwd", context == null ? null : context.cwd());
         annotations.put("count", Long.toString(alert.count()));
         annotations.put("escalation", Integer.toString(alert.escalation()));
+        if (alert.secondsLost() > 0) {
+            annotations.put("seconds_lost", Long.toString(Math.round(alert.secondsLost())));
+        }
         annotations.put("alert_id", alert.alertId());
         putIfPresent(annotations, "link", link);
         return annotations;

@@ -42,8 +42,15 @@ class AlertmanagerMappingTest {
                 .containsEntry("count", "1")
                 .containsEntry("escalation", "0")
                 .containsKey("alert_id")
-                .doesNotContainKey("link");
+                .doesNotContainKeys("link", "seconds_lost");
         assertThat(alert.generatorUrl()).isNull();
+    }
+
+    @Test
+    void timeLostIsAnnotatedWhereTheRuleMeasuresIt() {
+        PostableAlert alert = mapping.map(aPermissionDenied().lost(95.4).at(T0).build(), T0);
+
+        assertThat(alert.annotations()).containsEntry("seconds_lost", "95");
     }
 
     @Test

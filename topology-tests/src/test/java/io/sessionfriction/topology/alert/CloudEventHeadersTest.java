@@ -2,6 +2,7 @@ package io.sessionfriction.topology.alert;
 
 import static io.sessionfriction.topology.TranscriptLines.aBashError;
 import static io.sessionfriction.topology.TranscriptLines.aBashToolUse;
+import static io.sessionfriction.topology.alert.FailingRuns.failingRuns;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ class CloudEventHeadersTest {
 
             List<TestRecord<String, FrictionAlert>> records = driver.alertTopic().readRecordsToList();
 
-            assertThat(records).extracting(r -> r.value().rule()).containsExactlyInAnyOrder("tool-error", "permission-denied");
+            assertThat(records).extracting(r -> r.value().rule()).containsExactly("permission-denied");
             assertThat(records).allSatisfy(record -> {
                 Headers headers = record.headers();
                 FrictionAlert alert = record.value();
@@ -53,17 +54,15 @@ class CloudEventHeadersTest {
     @Test
     void anEscalationIsANewEventOfTheSameAlert() {
         try (AlertDriver driver = AlertDriver.start()) {
-            for (int i = 0; i < 5; i++) {
-                Line use = aBashToolUse("make test").after(Duration.ofSeconds(10L * i));
-                driver.pipe(use, aBashError(use.toolUseId(), 2, "1 failure").after(Duration.ofSeconds(10L * i + 2)));
-            }
+            // A retry loop is raised at its 3rd failure and escalated at the 5th.
+            driver.pipe(failingRuns("psql -h warehouse -f load.sql", 5, 0));
 
-            List<String> toolErrorIds = driver.alertTopic().readRecordsToList().stream()
-                    .filter(r -> r.value().rule().equals("tool-error")).map(r -> text(r.headers(), "ce_id")).toList();
+            List<String> loopIds = driver.alertTopic().readRecordsToList().stream()
+                    .filter(r -> r.value().rule().equals("retry-loop")).map(r -> text(r.headers(), "ce_id")).toList();
 
-            assertThat(toolErrorIds).hasSize(2);
-            assertThat(toolErrorIds.get(0)).endsWith("/0");
-            assertThat(toolErrorIds.get(1)).isEqualTo(toolErrorIds.get(0).replace("/0", "/1"));
+            assertThat(loopIds).hasSize(2);
+            assertThat(loopIds.get(0)).endsWith("/0");
+            assertThat(loopIds.get(1)).isEqualTo(loopIds.get(0).replace("/0", "/1"));
         }
     }
 

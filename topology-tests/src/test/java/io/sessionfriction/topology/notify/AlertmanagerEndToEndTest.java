@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,11 +56,14 @@ import io.sessionfriction.topology.notify.WebhookReceiver.Notification;
 @ExtendWith(SamplePipeline.Extension.class)
 class AlertmanagerEndToEndTest {
 
-    /** The samples span four days; six hours back from their end reach carol's session and alice's last but one block. */
-    private static final Duration MAX_AGE = Duration.ofHours(6);
-    private static final Duration RESOLVE_AFTER = Duration.ofHours(12);
+    /**
+     * The samples span four days; 66 hours back from their end reach carol's session (2 h before it) and alice's
+     * nightly sync (62 h), not bob's sessions (71 h and more) nor alice's first block (100 h).
+     */
+    private static final Duration MAX_AGE = Duration.ofHours(66);
+    private static final Duration RESOLVE_AFTER = Duration.ofHours(72);
     private static final String LINK = "http://processor-1:8080/sessions/{session}";
-    private static final String ALICE = "3a609041-49d6-4359-8156-4a3a4522fef6";
+    private static final String ALICE = "cecb35f9-7058-480d-8477-9ebc779d8585";
     private static final String CAROL = "06c6dec9-4fdf-44df-86b7-9ed468a70a6d";
     private static final Set<String> SAMPLE_USERS = Set.of("alice", "bob", "carol");
 
@@ -110,10 +114,10 @@ class AlertmanagerEndToEndTest {
 
         assertThat(alerts).extracting(a -> label(a, "alertname"), a -> label(a, "severity"), a -> label(a, "user"), a -> label(a, "session"))
                 .containsExactlyInAnyOrder(
-                        tuple("tool-error", "medium", "alice", ALICE),
-                        tuple("command-not-found", "high", "alice", ALICE),
+                        tuple("data-sync", "high", "alice", ALICE),
+                        tuple("timeout", "medium", "alice", ALICE),
+                        tuple("api-error", "medium", "alice", ALICE),
                         tuple("slow-command", "medium", "carol", CAROL),
-                        tuple("tool-error", "medium", "carol", CAROL),
                         tuple("permission-denied", "high", "carol", CAROL));
         assertThat(alerts).allSatisfy(alert -> {
             assertThat(names(alert.path("labels"))).isEqualTo(new TreeSet<>(AlertmanagerMapping.LABELS));
@@ -145,11 +149,11 @@ class AlertmanagerEndToEndTest {
         assertThat(notificationsFor(CAROL)).extracting(Notification::receiver, n -> new TreeSet<>(n.firingAlertNames()))
                 .containsExactlyInAnyOrder(
                         tuple("friction-page", new TreeSet<>(List.of("permission-denied"))),
-                        tuple("friction-digest", new TreeSet<>(List.of("slow-command", "tool-error"))));
+                        tuple("friction-digest", new TreeSet<>(List.of("slow-command"))));
         assertThat(notificationsFor(ALICE)).extracting(Notification::receiver, n -> new TreeSet<>(n.firingAlertNames()))
                 .containsExactlyInAnyOrder(
-                        tuple("friction-page", new TreeSet<>(List.of("command-not-found"))),
-                        tuple("friction-digest", new TreeSet<>(List.of("tool-error"))));
+                        tuple("friction-page", new TreeSet<>(List.of("data-sync"))),
+                        tuple("friction-digest", new TreeSet<>(List.of("api-error", "timeout"))));
         assertThat(webhook.notifications()).allSatisfy(notification ->
                 assertThat(names(notification.payload().path("groupLabels"))).containsExactly("session", "user"));
 
@@ -159,30 +163,34 @@ class AlertmanagerEndToEndTest {
     }
 
     @Test
-    void aHighAlertMutesTheMediumOneAboutTheSameCommandInTheSameSession() throws Exception {
+    void aHighAlertMutesTheMediumOneAboutTheSameProgramInTheSameSession() throws Exception {
         String session = UUID.randomUUID().toString();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Line rsync = aBashToolUse("rsync -a /data/raw/q3/ /data/stage/q3/").description("Stage the Q3 extracts")
-                .at(now.minusSeconds(128));
-        pipeline.append("dave", session, List.of(
-                aUserPrompt("stage the q3 extracts").sessionId(session).at(now.minusSeconds(130)),
-                rsync.sessionId(session),
-                aBashProgress(rsync.toolUseId()).elapsed(121).sessionId(session).at(now.minusSeconds(6)),
-                aBashError(rsync.toolUseId(), 23, "rsync: [sender] opendir \"/data/raw/q3\" failed: Permission denied (13)")
-                        .sessionId(session).at(now.minusSeconds(5))));
+        String denied = "rsync: [sender] opendir \"/data/raw/q3\" failed: Permission denied (13)";
+        List<Line> lines = new ArrayList<>();
+        lines.add(aUserPrompt("stage the q3 extracts").sessionId(session).at(now.minusSeconds(200)));
+        // A slow rsync that ends at a permission wall, tried twice more: slow-command, then a retry loop, of one program.
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Instant start = now.minusSeconds(190 - 60L * attempt);
+            Line rsync = aBashToolUse("rsync -a /data/raw/q3/ /data/stage/q3/").description("Stage the Q3 extracts").at(start);
+            lines.add(rsync.sessionId(session));
+            if (attempt == 0) {
+                lines.add(aBashProgress(rsync.toolUseId()).elapsed(121).sessionId(session).at(start.plusSeconds(121)));
+            }
+            lines.add(aBashError(rsync.toolUseId(), 23, denied).sessionId(session).at(start.plusSeconds(attempt == 0 ? 123 : 3)));
+        }
+        pipeline.append("dave", session, lines);
 
         List<JsonNode> alerts = await().until(() -> alertsOf(a -> session.equals(label(a, "session"))),
-                list -> names(list).containsAll(List.of("slow-command", "permission-denied", "tool-error")));
+                list -> names(list).containsAll(List.of("slow-command", "retry-loop")));
 
         JsonNode slow = named(alerts, "slow-command");
-        JsonNode denied = named(alerts, "permission-denied");
-        assertThat(label(slow, "fingerprint")).isEqualTo(label(denied, "fingerprint"));
+        JsonNode loop = named(alerts, "retry-loop");
+        assertThat(label(slow, "fingerprint")).as("both name the program").isEqualTo(label(loop, "fingerprint"));
         assertThat(slow.path("status").path("state").asText()).isEqualTo("suppressed");
         assertThat(slow.path("status").path("inhibitedBy")).isNotEmpty();
         assertThat(slow.path("status").path("silencedBy")).isEmpty();
-        assertThat(named(alerts, "tool-error").path("status").path("state").asText())
-                .as("its fingerprint names the tool too: another problem").isEqualTo("active");
-        assertThat(denied.path("status").path("state").asText()).isEqualTo("active");
+        assertThat(loop.path("status").path("state").asText()).isEqualTo("active");
     }
 
     @Test

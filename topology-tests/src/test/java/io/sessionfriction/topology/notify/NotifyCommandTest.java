@@ -107,7 +107,7 @@ class NotifyCommandTest {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(ago);
         return new FrictionAlert(FrictionAlert.SCHEMA_VERSION, "0123456789abcdef0123456789abcdef",
                 "64dd87dd-7b7c-4bff-89ca-e9ff42be03d8", "bob", "auth-failure", "authentication", Severity.HIGH, List.of("security"),
-                "psql: error: FATAL: password authentication failed for user \"bob\"", at, 1, 0,
+                "psql: error: FATAL: password authentication failed for user \"bob\"", at, 1, 0, 0,
                 List.of(new FrictionAlert.Evidence("u-1", at, "FATAL:  password authentication failed for user \"bob\"")),
                 new FrictionAlert.Context("psql -h warehouse.internal -U bob -d analytics", "Export Q1 revenue", "/home/bob", List.of()),
                 new FrictionAlert.Block(at.minusSeconds(60), at), at.minusSeconds(60), null);
