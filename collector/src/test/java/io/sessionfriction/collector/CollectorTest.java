@@ -247,6 +247,25 @@ class CollectorTest {
     }
 
     @Test
+    void aDamagedFirstLineIsOneDlqRecordAndTheLinesBehindItArePublished() throws IOException {
+        String first = userPrompt(ANA_SESSION, "u-1", T0, "load the churn table");
+        String second = userPrompt(ANA_SESSION, "u-2", T0.plusSeconds(4), "and plot it");
+        String cutOff = first.substring(0, 40);
+        write(ANA_FILE, line(cutOff), line(first), line(second));
+
+        CollectorStats stats = runOnce();
+
+        assertThat(published()).extracting(Seen::value).containsExactly(first, second);
+        assertThat(dlq()).singleElement().satisfies(record -> {
+            assertThat(record.path("line").asLong()).isEqualTo(1);
+            assertThat(record.path("raw").asText()).isEqualTo(cutOff);
+            assertThat(record.path("error").asText()).doesNotStartWith("not a session transcript");
+        });
+        assertThat(stats.linesPublished()).isEqualTo(3);
+        assertThat(stats.filesNotTranscripts()).isZero();
+    }
+
+    @Test
     void aRestartResumesFromTheCheckpointWithoutDuplicatesOrLoss() throws IOException {
         String l1 = userPrompt(ANA_SESSION, "u-1", T0, "one");
         String l2 = userPrompt(ANA_SESSION, "u-2", T0.plusSeconds(1), "two");

@@ -203,10 +203,75 @@ class FileTailTest {
 
         assertThat(read.items()).singleElement().isInstanceOfSatisfying(TailItem.Rejected.class, r -> {
             assertThat(r.notATranscript()).isTrue();
+            assertThat(r.error()).isEqualTo("pretty-printed JSON: one JSON value spans lines 1 to 4");
             assertThat(new String(r.raw(), UTF_8)).isEqualTo("{");
         });
         assertThat(tail.position().skipped()).isTrue();
         assertThat(again.items()).isEmpty();
+    }
+
+    @Test
+    void aTranscriptWhoseFirstLineIsCutOffRejectsThatLineAndReadsTheRest() throws IOException {
+        String cutOff = "{\"parentUuid\":null,\"type\":\"user\",\"mess";
+        write(cutOff + "\n" + LINE_1 + "\n" + LINE_2 + "\n");
+        FileTail tail = newTail();
+
+        TailRead read = tail.read(T0, QUIET, false);
+
+        assertThat(read.items()).extracting(TailItem::line).containsExactly(1L, 2L, 3L);
+        assertThat(read.items().get(0)).isInstanceOfSatisfying(TailItem.Rejected.class, r -> {
+            assertThat(r.notATranscript()).isFalse();
+            assertThat(new String(r.raw(), UTF_8)).isEqualTo(cutOff);
+        });
+        assertThat(read.items().subList(1, 3)).extracting(i -> new String(((TailItem.Event) i).json(), UTF_8))
+                .containsExactly(LINE_1, LINE_2);
+        assertThat(tail.position().skipped()).isFalse();
+    }
+
+    @Test
+    void aTranscriptWhoseFirstLineIsNotJsonRejectsThatLineAndReadsTheRest() throws IOException {
+        write("\u0000\u0000\u0000 garbage from a crashed copy\n" + LINE_1 + "\n");
+        FileTail tail = newTail();
+
+        TailRead read = tail.read(T0, QUIET, false);
+        append(LINE_2 + "\n");
+        TailRead more = tail.read(T0.plusSeconds(1), QUIET, false);
+
+        assertThat(read.items()).hasSize(2).first().isInstanceOfSatisfying(TailItem.Rejected.class,
+                r -> assertThat(r.notATranscript()).isFalse());
+        assertThat(read.items().get(1)).isInstanceOf(TailItem.Event.class);
+        assertThat(events(more)).containsExactly(LINE_2);
+    }
+
+    @Test
+    void aFileWithNoJsonObjectInItsFirstLinesIsNotATranscript() throws IOException {
+        write("[\"ts\", \"level\", \"message\"]\n[1770840000, \"info\", \"started\"]\n[1770840001, \"info\", \"done\"]\n");
+        FileTail tail = newTail();
+
+        TailRead read = tail.read(T0, QUIET, false);
+
+        assertThat(read.items()).singleElement().isInstanceOfSatisfying(TailItem.Rejected.class, r -> {
+            assertThat(r.notATranscript()).isTrue();
+            assertThat(r.error()).contains("no JSON object in its first 3 lines");
+        });
+        assertThat(tail.position().skipped()).isTrue();
+    }
+
+    @Test
+    void aLongPrettyPrintedDocumentIsNotATranscriptEvenWhenTheReadStopsInsideIt() throws IOException {
+        StringBuilder doc = new StringBuilder("[\n");
+        for (int i = 0; i < 200_000; i++) {
+            doc.append("  {\"step\": ").append(i).append(", \"tool\": \"other\"},\n");
+        }
+        write(doc.append("  {}\n]\n").toString());
+        FileTail tail = newTail();
+
+        TailRead read = tail.read(T0, QUIET, false);
+
+        assertThat(read.items()).singleElement().isInstanceOfSatisfying(TailItem.Rejected.class, r -> {
+            assertThat(r.notATranscript()).isTrue();
+            assertThat(r.error()).startsWith("pretty-printed JSON");
+        });
     }
 
     @Test
