@@ -140,8 +140,9 @@ public final class FileTail {
 
     /**
      * Frames one complete line [from, to) into items; returns true when it shows the file is not a
-     * transcript. After a published unterminated part, the line's remaining bytes are a continuation:
-     * a bare newline is blank and closes it without a second event.
+     * transcript (a first line without a JSON object, and the bytes read show another tool's file:
+     * {@link OtherToolsFile}). After a published unterminated part, the line's remaining bytes are a
+     * continuation: a bare newline is blank and closes it without a second event.
      */
     private static boolean frame(byte[] data, int from, int to, long offset, long lineNumber,
             List<TailItem> items) {
@@ -150,9 +151,10 @@ public final class FileTail {
         }
         FramedLine parsed = LineFramer.frame(data, from, to);
         boolean firstLine = lineNumber == 1 && offset == 0;
-        if (firstLine && parsed.objects().isEmpty()) {
-            items.add(new TailItem.Rejected(lineNumber, offset, parsed.error().orElseThrow(),
-                    Arrays.copyOfRange(data, from, to), true));
+        Optional<String> otherTool = firstLine && parsed.objects().isEmpty()
+                ? OtherToolsFile.evidence(data, to) : Optional.empty();
+        if (otherTool.isPresent()) {
+            items.add(new TailItem.Rejected(lineNumber, offset, otherTool.get(), Arrays.copyOfRange(data, from, to), true));
             return true;
         }
         parsed.objects().forEach(json -> items.add(new TailItem.Event(lineNumber, offset, json)));
