@@ -14,7 +14,7 @@ import io.sessionfriction.processor.Topics;
 import io.sessionfriction.testsupport.SharedBroker;
 
 /** Reads what read_committed consumers see on a topic, as the pipeline's downstream services would. */
-final class CommittedRecords {
+public final class CommittedRecords {
 
     private static final Duration BOUND = Duration.ofSeconds(60);
     private static final Duration QUIET = Duration.ofSeconds(2);
@@ -29,8 +29,13 @@ final class CommittedRecords {
      */
     static <V> List<ConsumerRecord<String, V>> read(SharedBroker kafka, Topics.Topic<String, V> topic,
             Predicate<List<ConsumerRecord<String, V>>> done) {
+        return read(kafka.bootstrapServers(), topic, done);
+    }
+
+    public static <V> List<ConsumerRecord<String, V>> read(String bootstrapServers, Topics.Topic<String, V> topic,
+            Predicate<List<ConsumerRecord<String, V>>> done) {
         Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + topic.name() + "-" + System.nanoTime(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

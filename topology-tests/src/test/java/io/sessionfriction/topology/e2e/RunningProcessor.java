@@ -17,7 +17,7 @@ import io.sessionfriction.processor.topology.FrictionTopology;
 import io.sessionfriction.testsupport.SharedBroker;
 
 /** The production topology with the shipped rules, run by a real KafkaStreams instance against the fixture. */
-final class RunningProcessor implements AutoCloseable {
+public final class RunningProcessor implements AutoCloseable {
 
     private final KafkaStreams streams;
 
@@ -30,9 +30,17 @@ final class RunningProcessor implements AutoCloseable {
     }
 
     static RunningProcessor start(SharedBroker kafka, String applicationId, Path stateDir, FixesRegistry fixes) {
-        ProcessorSettings settings = ProcessorSettings.defaults().withApplicationId(applicationId);
+        return start(kafka.bootstrapServers(), ProcessorSettings.defaults().withApplicationId(applicationId), stateDir, fixes);
+    }
+
+    /** With the production settings but these (an application id and topic prefix of a test's own). */
+    public static RunningProcessor start(String bootstrapServers, ProcessorSettings settings, Path stateDir) {
+        return start(bootstrapServers, settings, stateDir, FixesRegistry.empty());
+    }
+
+    private static RunningProcessor start(String bootstrapServers, ProcessorSettings settings, Path stateDir, FixesRegistry fixes) {
         RuleCatalogue catalogue = RuleCatalogue.defaults();
-        Properties props = settings.streamsProperties(kafka.bootstrapServers());
+        Properties props = settings.streamsProperties(bootstrapServers);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         KafkaStreams streams = new KafkaStreams(FrictionTopology.build(settings, new RuleMatcher(catalogue),
                 new FrictionAlertStage(catalogue, fixes, settings)), props);
@@ -40,6 +48,10 @@ final class RunningProcessor implements AutoCloseable {
         Awaitility.await("processor running").atMost(Duration.ofSeconds(60))
                 .until(() -> streams.state() == KafkaStreams.State.RUNNING);
         return new RunningProcessor(streams);
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
     }
 
     @Override
