@@ -35,6 +35,7 @@ import io.sessionfriction.collector.publish.Transactions;
 import io.sessionfriction.collector.tail.FileOpener;
 import io.sessionfriction.collector.tail.FileTail;
 import io.sessionfriction.collector.tail.TailRead;
+import io.sessionfriction.limits.RecordLimits;
 import io.sessionfriction.redaction.Redactor;
 
 /**
@@ -103,7 +104,7 @@ public final class Collector implements AutoCloseable {
     /** Real transactional producers whose Kafka client metrics are bound to {@code registry}. */
     static Supplier<TransactionalPublisher> kafkaPublishers(CollectorConfig config, MeterRegistry registry) {
         return () -> KafkaTransactionalPublisher.start(config.bootstrapServers(), config.transactionalId(),
-                config.maxEventBytes() + CollectorConfig.RECORD_OVERHEAD_BYTES, config.kafkaOverrides(), registry);
+                config.maxEventBytes() + RecordLimits.RECORD_OVERHEAD_BYTES, config.kafkaOverrides(), registry);
     }
 
     /**
@@ -136,7 +137,7 @@ public final class Collector implements AutoCloseable {
     /** The events and DLQ topics (sized for the largest event) and the compacted offsets topic. */
     public static List<NewTopic> topics(CollectorConfig config, int partitions) {
         Map<String, String> sized = Map.of("max.message.bytes",
-                String.valueOf(config.maxEventBytes() + CollectorConfig.RECORD_OVERHEAD_BYTES));
+                String.valueOf(config.maxEventBytes() + RecordLimits.RECORD_OVERHEAD_BYTES));
         return List.of(
                 new NewTopic(config.eventsTopic(), Optional.of(partitions), Optional.empty()).configs(sized),
                 new NewTopic(config.dlqTopic(), Optional.of(partitions), Optional.empty()).configs(sized),

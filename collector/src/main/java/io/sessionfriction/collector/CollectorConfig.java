@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import io.sessionfriction.limits.RecordLimits;
+
 /**
  * Everything the collector needs to run: where transcripts live, where they go, and its timing.
  *
@@ -43,11 +45,8 @@ public record CollectorConfig(Path sessionsRoot, String bootstrapServers, Map<St
     public static final long DEFAULT_QUIET_PERIOD_SECONDS = 3;
     public static final long DEFAULT_RESCAN_INTERVAL_SECONDS = 30;
 
-    /** The broker default in this project (EmbeddedKafka.MAX_MESSAGE_BYTES) less room for key, headers and batch overhead. */
-    public static final int DEFAULT_MAX_EVENT_BYTES = 8 * 1024 * 1024 - 64 * 1024;
-
-    /** Space the producer needs on top of the value: key, headers, record and batch framing. */
-    public static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
+    /** The line topics' record size less room for key, headers and batch overhead (RecordLimits). */
+    public static final int DEFAULT_MAX_EVENT_BYTES = RecordLimits.MAX_EVENT_BYTES;
 
     public CollectorConfig {
         Objects.requireNonNull(sessionsRoot, "sessionsRoot");

@@ -18,6 +18,8 @@ import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.sessionfriction.limits.RecordLimits;
+
 /**
  * A real single-node Kafka broker (KRaft, broker and controller combined in one process) on 127.0.0.1,
  * a free port and a temporary log directory that is deleted on close.
@@ -30,8 +32,8 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafka.class);
 
-    /** The broker's largest record batch; the collector shortens events to fit below it. */
-    public static final int MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
+    /** The broker's largest record batch: the line topics' record size; the collector shortens events to fit below it. */
+    public static final int MAX_MESSAGE_BYTES = RecordLimits.LINE_RECORD_BYTES;
 
     /**
      * The broker's settings. A single node has one replica of everything: internal topics must not ask for three, or the

@@ -5,6 +5,8 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.state.BuiltInDslStoreSuppliers;
@@ -17,6 +19,7 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 
+import io.sessionfriction.limits.RecordLimits;
 import io.sessionfriction.processor.event.EventTimestampExtractor;
 
 /**
@@ -118,11 +121,14 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         return declared.prefixed(topicPrefix);
     }
 
-    /** A key-value store of the chosen storage and tuning; every stage builds its stores here. */
+    /**
+     * A key-value store of the chosen storage and tuning; every stage builds its stores here, so every
+     * changelog record is bounded like an output ({@link BoundedSerdes}).
+     */
     public <K, V> StoreBuilder<KeyValueStore<K, V>> keyValueStore(String name, Serde<K> keys, Serde<V> values) {
         KeyValueBytesStoreSupplier supplier = storage == StateStorage.IN_MEMORY
                 ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
-        return tuned(Stores.keyValueStoreBuilder(supplier, keys, values));
+        return tuned(Stores.keyValueStoreBuilder(supplier, BoundedSerdes.keys(keys), BoundedSerdes.values(values)));
     }
 
     /** A window store of the chosen storage and tuning. */
@@ -131,7 +137,7 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         WindowBytesStoreSupplier supplier = storage == StateStorage.IN_MEMORY
                 ? Stores.inMemoryWindowStore(name, retention, windowSize, false)
                 : Stores.persistentWindowStore(name, retention, windowSize, false);
-        return tuned(Stores.windowStoreBuilder(supplier, keys, values));
+        return tuned(Stores.windowStoreBuilder(supplier, BoundedSerdes.keys(keys), BoundedSerdes.values(values)));
     }
 
     private <S extends StateStore> StoreBuilder<S> tuned(StoreBuilder<S> builder) {
@@ -157,6 +163,9 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, tuning.streamThreads);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimestampExtractor.class);
+        // What BoundedSerdes makes every record fit, said to the producer and to the internal topics Streams creates.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), RecordLimits.OUTPUT_RECORD_BYTES);
+        props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), String.valueOf(RecordLimits.OUTPUT_RECORD_BYTES));
         if (storage == StateStorage.IN_MEMORY) {
             props.put(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, BuiltInDslStoreSuppliers.InMemoryDslStoreSuppliers.class);
         }

@@ -24,6 +24,7 @@ import io.sessionfriction.redaction.Redactor;
  */
 public final class ReadPublisher {
 
+
     private final CollectorConfig config;
     private final Redactor redactor;
     private final CollectorEvents events;

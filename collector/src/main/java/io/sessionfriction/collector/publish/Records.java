@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.sessionfriction.collector.checkpoint.Checkpoint;
 import io.sessionfriction.collector.checkpoint.CheckpointCodec;
+import io.sessionfriction.limits.RecordLimits;
 
 /**
  * The wire contract of the collector's three topics, in one place.
@@ -28,7 +29,7 @@ import io.sessionfriction.collector.checkpoint.CheckpointCodec;
 public final class Records {
 
     /** The DLQ carries the start of a bad line, enough to see what it was, never megabytes. */
-    public static final int RAW_CHARS = 4096;
+    public static final int RAW_CHARS = RecordLimits.DLQ_RAW_CHARS;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
