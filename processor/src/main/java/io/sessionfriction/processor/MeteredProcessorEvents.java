@@ -1,6 +1,5 @@
 package io.sessionfriction.processor;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -38,6 +37,8 @@ public final class MeteredProcessorEvents implements ProcessorEvents {
         NO_SESSION_KEY("record has no session key"),
         MISSING_TIMESTAMP("missing timestamp"),
         UNPARSABLE_TIMESTAMP("unparsable timestamp", "timestamp is not"),
+        TIMESTAMP_OUT_OF_RANGE("timestamp out of range"),
+        PROCESSING_FAILED("processing failed in"),
         OTHER();
 
         private final List<String> starts;
@@ -60,11 +61,32 @@ public final class MeteredProcessorEvents implements ProcessorEvents {
         }
     }
 
+    /** The {@code reason} tag of a late event, from the stable start of its reason (activity.Timeliness writes them). */
+    public enum LateReason {
+        BEHIND_STREAM_TIME("behind stream time"),
+        AHEAD_OF_CLOCK("ahead of the processor's clock");
+
+        private final String start;
+
+        LateReason(String start) {
+            this.start = start;
+        }
+
+        public String start() {
+            return start;
+        }
+
+        public String tag() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
     private static final Logger LOG = LoggerFactory.getLogger(MeteredProcessorEvents.class);
 
     private final MeterRegistry registry;
     private final Counter duplicates;
-    private final Counter late;
+    private final Counter behindStreamTime;
+    private final Counter aheadOfClock;
 
     /** The topology's counters; alert counters appear as alerts are published. */
     public MeteredProcessorEvents(MeterRegistry registry) {
@@ -84,7 +106,8 @@ public final class MeteredProcessorEvents implements ProcessorEvents {
             deadLetters(reason);
         }
         duplicates = Counter.builder(DUPLICATES).description("repeated lines dropped").register(registry);
-        late = Counter.builder(LATE_EVENTS).description("events beyond the allowed lateness").register(registry);
+        behindStreamTime = late(LateReason.BEHIND_STREAM_TIME);
+        aheadOfClock = late(LateReason.AHEAD_OF_CLOCK);
         for (Rule rule : rules) {
             alerts(rule.id(), rule.severity().label(), false);
             alerts(rule.id(), rule.severity().label(), true);
@@ -115,16 +138,20 @@ public final class MeteredProcessorEvents implements ProcessorEvents {
     }
 
     @Override
-    public void lateEvent(String sessionKey, Instant eventTime, Duration behindStreamTime) {
-        LOG.warn("Event of session {} at {} is {} behind stream time, beyond the allowed lateness: sent to the late topic",
-                sessionKey, eventTime, behindStreamTime);
-        late.increment();
+    public void lateEvent(String sessionKey, Instant eventTime, String reason) {
+        LOG.warn("Event of session {} at {} sent to the late topic: {}", sessionKey, eventTime, reason);
+        (reason.startsWith(LateReason.AHEAD_OF_CLOCK.start) ? aheadOfClock : behindStreamTime).increment();
     }
 
     @Override
     public void alertPublished(String sessionKey, String rule, Severity severity, boolean suppressed) {
         LOG.debug("Alert {} ({}) for session {}{}", rule, severity.label(), sessionKey, suppressed ? ", suppressed by a fix" : "");
         alerts(rule, severity.label(), suppressed).increment();
+    }
+
+    private Counter late(LateReason reason) {
+        return Counter.builder(LATE_EVENTS).tag("reason", reason.tag()).description("events sent to the late topic")
+                .register(registry);
     }
 
     private Counter deadLetters(DeadLetterReason reason) {

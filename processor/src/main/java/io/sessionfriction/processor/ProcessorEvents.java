@@ -1,6 +1,5 @@
 package io.sessionfriction.processor;
 
-import java.time.Duration;
 import java.time.Instant;
 
 import io.sessionfriction.processor.rules.Severity;
@@ -26,8 +25,11 @@ public interface ProcessorEvents {
     /** A repeated line (same uuid or content in the session) was dropped. Metric {@code session.friction.processor.duplicates}. */
     void duplicateDropped(String sessionKey);
 
-    /** An event older than the allowed lateness went to {@code session-events-late}. Metric {@code session.friction.processor.late.events}. */
-    void lateEvent(String sessionKey, Instant eventTime, Duration behindStreamTime);
+    /**
+     * An event that cannot be placed (older than the allowed lateness, or stamped implausibly far ahead)
+     * went to {@code session-events-late}. Metric {@code session.friction.processor.late.events}, tag {@code reason}.
+     */
+    void lateEvent(String sessionKey, Instant eventTime, String reason);
 
     /**
      * An alert record was published. Metric {@code session.friction.processor.alerts}, tags {@code rule},

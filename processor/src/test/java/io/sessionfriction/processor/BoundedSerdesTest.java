@@ -51,7 +51,7 @@ class BoundedSerdesTest {
                 .put("toolUseResult", "id,total\n" + "1,4711.00\n".repeat(300_000));
         Instant at = Instant.parse("2026-02-11T20:00:00Z");
 
-        byte[] bytes = serde.serializer().serialize("t", new LateEvent("s-1", "ana", at, at.plusSeconds(9), line));
+        byte[] bytes = serde.serializer().serialize("t", new LateEvent("s-1", "ana", at, at.plusSeconds(9), "behind stream time", line));
 
         assertThat(bytes.length).isLessThanOrEqualTo(RecordLimits.MAX_OUTPUT_VALUE_BYTES);
         LateEvent read = serde.deserializer().deserialize("t", bytes);

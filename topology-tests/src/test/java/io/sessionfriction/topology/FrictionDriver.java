@@ -1,14 +1,19 @@
 package io.sessionfriction.topology;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -46,13 +51,20 @@ public final class FrictionDriver implements AutoCloseable {
     private final TestOutputTopic<String, DeadLetter> deadLetters;
     private final TestOutputTopic<String, LateEvent> late;
 
-    private FrictionDriver(ProcessorSettings settings, SignalMatcher matcher, AlertStage alerts) {
+    /**
+     * The processor's clock in these specifications, unless a test sets it: a year after {@link TranscriptLines#T0},
+     * later than any line they pipe, so only lines meant to be in the future are.
+     */
+    public static final Instant NOW = TranscriptLines.T0.plus(Duration.ofDays(365));
+
+    private FrictionDriver(ProcessorSettings settings, SignalMatcher matcher, AlertStage alerts, Instant now) {
         // In memory: the test driver commits after every record, and RocksDB's flush and fsync per commit
         // would cost ~10 ms a line. The topology and its semantics are the same.
         ProcessorSettings inMemory = settings.withStorage(ProcessorSettings.StateStorage.IN_MEMORY);
         Properties props = inMemory.streamsProperties("unused:9092");
         driver = new TopologyTestDriver(
-                FrictionTopology.build(inMemory, matcher, alerts, new MeteredProcessorEvents(meters)), props, TranscriptLines.T0);
+                FrictionTopology.build(inMemory, matcher, alerts, new MeteredProcessorEvents(meters), Clock.fixed(now, ZoneOffset.UTC)),
+                props, now);
         sessionEvents = driver.createInputTopic(inMemory.topic(Topics.SESSION_EVENTS).name(), Serdes.String().serializer(),
                 Serdes.String().serializer());
         enriched = output(inMemory.topic(Topics.SESSION_EVENTS_ENRICHED));
@@ -71,7 +83,12 @@ public final class FrictionDriver implements AutoCloseable {
     }
 
     public static FrictionDriver start(ProcessorSettings settings, SignalMatcher matcher, AlertStage alerts) {
-        return new FrictionDriver(settings, matcher, alerts);
+        return new FrictionDriver(settings, matcher, alerts, NOW);
+    }
+
+    /** With the processor's clock (and the driver's wall clock) at {@code now}. */
+    public static FrictionDriver startAt(Instant now) {
+        return new FrictionDriver(ProcessorSettings.defaults(), SignalMatcher.NONE, AlertStage.NONE, now);
     }
 
     /** Pipes lines of one session's transcript, in the given order, as the collector would. */
@@ -153,6 +170,19 @@ public final class FrictionDriver implements AutoCloseable {
 
     public List<LateEvent> late() {
         return late.readValuesToList();
+    }
+
+    /**
+     * Every record written so far to every topic, changelogs included, as bytes by topic name. It drains
+     * what the readers above would return: call it last.
+     */
+    public Map<String, List<TestRecord<byte[], byte[]>>> everyRecordWritten() {
+        Map<String, List<TestRecord<byte[], byte[]>>> written = new TreeMap<>();
+        for (String topic : driver.producedTopicNames()) {
+            written.put(topic, driver.createOutputTopic(topic, new ByteArrayDeserializer(), new ByteArrayDeserializer())
+                    .readRecordsToList());
+        }
+        return written;
     }
 
     /** The value of one of {@link MeteredProcessorEvents}' counters, summed over its tags. */

@@ -5,8 +5,12 @@ import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * An event older than the allowed lateness, as written to {@code session-events-late}: kept, with the
- * stream time it was judged against, so it can be re-processed by a replay with a wider bound.
+ * An event that could not be placed, as written to {@code session-events-late}: kept whole, with the
+ * stream time it was judged against and why, so it can be re-processed by a replay with a wider bound
+ * (or once a skewed clock is understood).
+ *
+ * @param reason {@code behind stream time (...)}: older than stream time minus the allowed lateness;
+ *               {@code ahead of the processor's clock (...)}: stamped implausibly far in the future
  */
-public record LateEvent(String sessionKey, String user, Instant eventTime, Instant streamTime, JsonNode event) {
+public record LateEvent(String sessionKey, String user, Instant eventTime, Instant streamTime, String reason, JsonNode event) {
 }

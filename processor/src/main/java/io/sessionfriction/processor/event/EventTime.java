@@ -31,12 +31,21 @@ public sealed interface EventTime {
         if (!timestamp.isTextual()) {
             return new Unusable("timestamp is not an ISO-8601 string: " + timestamp);
         }
+        Instant instant;
         try {
-            return new At(Instant.parse(timestamp.asText()));
+            instant = Instant.parse(timestamp.asText());
         } catch (DateTimeParseException e) {
             return new Unusable("unparsable timestamp: " + timestamp.asText());
         }
+        // Kafka record times are milliseconds since 1970 and never negative: anything else cannot be placed.
+        if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST)) {
+            return new Unusable("timestamp out of range: " + timestamp.asText());
+        }
+        return new At(instant);
     }
+
+    /** The latest instant whose epoch milliseconds a long holds. */
+    Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
 
     // Types we do not know (or rarely see) may legitimately lack a time; they pass through untimed.
     private static boolean timeOptional(EventKind kind) {

@@ -1,5 +1,6 @@
 package io.sessionfriction.processor.topology;
 
+import java.time.Clock;
 import java.util.List;
 
 import java.time.Duration;
@@ -42,7 +43,7 @@ import io.sessionfriction.redaction.Redactor;
  * The friction topology, top to bottom as in docs/architecture.md:
  * <pre>
  * session-events ─ redact ─ parse ─┬─ dead letters ─────────────────────────────▶ session-events-dlq
- *                                  └─ drop repeats ─ judge lateness ─┬─ late ──▶ session-events-late
+ *                                  └─ drop repeats ─ judge lateness ─┬─ late, or far ahead ─▶ session-events-late
  *                                                                    └─ place in blocks ─┬─▶ session-activity
  *                                                                                        └─ enrich ─┬─▶ session-events-enriched
  *                                                                                                   ├─ track commands ─▶ command-progress
@@ -68,11 +69,15 @@ public final class FrictionTopology {
 
     /** The topology with the shipped redaction rules (placeholders without a hash). */
     public static Topology build(ProcessorSettings settings, SignalMatcher matcher, AlertStage alerts, ProcessorEvents events) {
-        return build(settings, Redactor.defaults(), matcher, alerts, events);
+        return build(settings, redactor, matcher, alerts, events, Clock.systemUTC());
     }
 
+    /**
+     * @param clock the processor's clock, which bounds the times Kafka Streams sees (EventTimestampExtractor):
+     *              the system clock in production, the one brokers check record times against
+     */
     public static Topology build(ProcessorSettings settings, Redactor redactor, SignalMatcher matcher, AlertStage alerts,
-            ProcessorEvents events) {
+            ProcessorEvents events, Clock clock) {
         StreamsBuilder builder = new StreamsBuilder(settings.topologyConfig());
         addStores(builder, settings);
         Topics.Topic<String, TranscriptLine> input = settings.topic(Topics.SESSION_EVENTS);
@@ -84,7 +89,7 @@ public final class FrictionTopology {
 
         KStream<String, ParsedLine> parsed = builder
                 .stream(input.name(), input.consumed("session-events-source")
-                        .withTimestampExtractor(new EventTimestampExtractor()))
+                        .withTimestampExtractor(new EventTimestampExtractor(clock)))
                 .mapValues(new LineRedaction(redactor, events), Named.as("redact-lines"))
                 .processValues(() -> new LineParser(events), Named.as("parse-lines"));
 
