@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 import org.apache.kafka.streams.state.WindowStore;
 
 import io.sessionfriction.limits.RecordLimits;
+import io.sessionfriction.processor.event.DeadLetterOnFailure;
 import io.sessionfriction.processor.event.EventTimestampExtractor;
 
 /**
@@ -163,6 +164,8 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, tuning.streamThreads);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimestampExtractor.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnFailure.class);
+        props.put(DeadLetterOnFailure.DLQ_TOPIC_CONFIG, topic(Topics.SESSION_EVENTS_DLQ).name());
         // What BoundedSerdes makes every record fit, said to the producer and to the internal topics Streams creates.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), RecordLimits.OUTPUT_RECORD_BYTES);
         props.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), String.valueOf(RecordLimits.OUTPUT_RECORD_BYTES));

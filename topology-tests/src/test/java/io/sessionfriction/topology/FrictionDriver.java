@@ -27,6 +27,7 @@ import io.sessionfriction.processor.Topics;
 import io.sessionfriction.processor.activity.LateEvent;
 import io.sessionfriction.processor.activity.SessionActivity;
 import io.sessionfriction.processor.event.DeadLetter;
+import io.sessionfriction.processor.event.DeadLetterOnFailure;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.SignalMatcher;
 import io.sessionfriction.processor.progress.CommandProgress;
@@ -61,10 +62,11 @@ public final class FrictionDriver implements AutoCloseable {
         // In memory: the test driver commits after every record, and RocksDB's flush and fsync per commit
         // would cost ~10 ms a line. The topology and its semantics are the same.
         ProcessorSettings inMemory = settings.withStorage(ProcessorSettings.StateStorage.IN_MEMORY);
+        MeteredProcessorEvents events = new MeteredProcessorEvents(meters);
         Properties props = inMemory.streamsProperties("unused:9092");
+        props.put(DeadLetterOnFailure.EVENTS_CONFIG, events);
         driver = new TopologyTestDriver(
-                FrictionTopology.build(inMemory, matcher, alerts, new MeteredProcessorEvents(meters), Clock.fixed(now, ZoneOffset.UTC)),
-                props, now);
+                FrictionTopology.build(inMemory, matcher, alerts, events, Clock.fixed(now, ZoneOffset.UTC)), props, now);
         sessionEvents = driver.createInputTopic(inMemory.topic(Topics.SESSION_EVENTS).name(), Serdes.String().serializer(),
                 Serdes.String().serializer());
         enriched = output(inMemory.topic(Topics.SESSION_EVENTS_ENRICHED));
