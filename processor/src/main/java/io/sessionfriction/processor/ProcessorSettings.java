@@ -145,6 +145,11 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         return tuning.cacheBytes > 0 ? builder.withCachingEnabled() : builder.withCachingDisabled();
     }
 
+    /** How long per-session state lives (compacted after the allowed lateness, forgotten later). */
+    public StateHorizons stateHorizons() {
+        return new StateHorizons(allowedLateness);
+    }
+
     /** How long line ids are remembered: a repeat within the allowed lateness must still be recognised. */
     public Duration dedupRetention() {
         return allowedLateness.plus(Duration.ofDays(1));

@@ -1,13 +1,18 @@
 package io.sessionfriction.processor.activity;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import io.sessionfriction.processor.DecodedValues;
+import io.sessionfriction.processor.StateHorizons;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.EventKind;
 import io.sessionfriction.processor.event.LineFields;
@@ -28,19 +33,47 @@ public final class ActiveBlocks implements FixedKeyProcessor<String, SessionEven
 
     private final String storeName;
     private final Duration inactivityGap;
+    private final StateHorizons horizons;
     private FixedKeyProcessorContext<String, PlacedEvent> context;
+    private KeyValueStore<String, SessionActivity> store;
     private DecodedValues<SessionActivity> sessions;
 
-    public ActiveBlocks(String storeName, Duration inactivityGap) {
+    public ActiveBlocks(String storeName, Duration inactivityGap, StateHorizons horizons) {
         this.storeName = storeName;
         this.inactivityGap = inactivityGap;
+        this.horizons = horizons;
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, PlacedEvent> context) {
         this.context = context;
-        KeyValueStore<String, SessionActivity> store = context.getStateStore(storeName);
+        this.store = context.getStateStore(storeName);
         this.sessions = new DecodedValues<>(store, RECENT_SESSIONS);
+        horizons.schedule(context, this::compact);
+    }
+
+    /** Folds what no event can join any more, and forgets sessions idle for long (see StateHorizons). */
+    void compact(long streamTime) {
+        Instant compactBefore = horizons.compactBefore(streamTime);
+        Instant forgetBefore = horizons.forgetBefore(streamTime);
+        Map<String, SessionActivity> changed = new LinkedHashMap<>();
+        try (KeyValueIterator<String, SessionActivity> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                SessionActivity activity = entry.value;
+                SessionActivity compacted = activity.lastEvent() == null || activity.lastEvent().isBefore(forgetBefore)
+                        ? null : activity.compactedBefore(compactBefore);
+                if (compacted != activity) {
+                    changed.put(entry.key, compacted);
+                }
+            });
+        }
+        changed.forEach((session, activity) -> {
+            if (activity == null) {
+                sessions.delete(session);
+            } else {
+                sessions.put(session, activity);
+            }
+        });
     }
 
     @Override

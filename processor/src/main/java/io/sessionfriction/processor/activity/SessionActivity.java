@@ -12,18 +12,22 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * A session's active blocks, as emitted to {@code session-activity} on every change. Consumers overwrite
  * by key: the figures are provisional until no more late batches can land, and corrected when one does.
  * Derived figures (total, first/last, wall clock) are computed from the blocks, so they cannot disagree.
+ * Blocks older than the allowed lateness are folded into {@code earlierBlocks}, so a session's state
+ * stays bounded however long it runs; the figures still cover the whole session.
  */
 // Derived figures are methods, and Jackson places those in reflection order, which differs between JVM
 // runs: without a fixed order the same input would give different bytes on the topic and in reports.
-@JsonPropertyOrder({"sessionKey", "user", "blocks", "totalActiveSeconds", "firstEvent", "lastEvent", "wallClockSeconds"})
-public record SessionActivity(String sessionKey, String user, List<Block> blocks) {
+@JsonPropertyOrder({"sessionKey", "user", "earlierBlocks", "blocks", "totalActiveSeconds", "firstEvent", "lastEvent", "wallClockSeconds"})
+public record SessionActivity(String sessionKey, String user,
+                              EarlierBlocks earlierBlocks, List<Block> blocks) {
 
+    /** @param earlierBlocks null until blocks were folded */
     public SessionActivity {
         blocks = List.copyOf(blocks);
     }
 
     public static SessionActivity empty(String sessionKey, String user) {
-        return new SessionActivity(sessionKey, user, List.of());
+        return new SessionActivity(sessionKey, user, null, List.of());
     }
 
     /**
@@ -42,11 +46,31 @@ public record SessionActivity(String sessionKey, String user, List<Block> blocks
         }
         result.add(merged);
         result.sort((a, b) -> a.start().compareTo(b.start()));
-        return new SessionActivity(sessionKey, user, result);
+        return new SessionActivity(sessionKey, user, earlierBlocks, result);
     }
 
     SessionActivity withUser(String newUser) {
-        return newUser == null || newUser.equals(user) ? this : new SessionActivity(sessionKey, newUser, blocks);
+        return newUser == null || newUser.equals(user) ? this : new SessionActivity(sessionKey, newUser, earlierBlocks, blocks);
+    }
+
+    /**
+     * Folds the blocks that ended before {@code horizon} into {@link #earlierBlocks()}, all but the latest:
+     * an event that is not late (at or after the horizon) can reach only that one, since blocks are more
+     * than the gap apart. The figures stay those of the whole session.
+     */
+    SessionActivity compactedBefore(Instant horizon) {
+        int ended = 0;
+        while (ended < blocks.size() && blocks.get(ended).end().isBefore(horizon)) {
+            ended++;
+        }
+        if (ended <= 1) {
+            return this;
+        }
+        EarlierBlocks folded = earlierBlocks == null ? EarlierBlocks.NONE : earlierBlocks;
+        for (Block block : blocks.subList(0, ended - 1)) {
+            folded = folded.plus(block);
+        }
+        return new SessionActivity(sessionKey, user, folded, blocks.subList(ended - 1, blocks.size()));
     }
 
     /** The block containing {@code at}, or null. */
@@ -61,7 +85,7 @@ public record SessionActivity(String sessionKey, String user, List<Block> blocks
 
     @JsonProperty(value = "totalActiveSeconds", access = JsonProperty.Access.READ_ONLY)
     public double totalActiveSeconds() {
-        long millis = 0;
+        long millis = earlierBlocks == null ? 0 : earlierBlocks.activeMillis();
         for (Block block : blocks) {
             millis += Duration.between(block.start(), block.end()).toMillis();
         }
@@ -70,7 +94,7 @@ public record SessionActivity(String sessionKey, String user, List<Block> blocks
 
     @JsonProperty(value = "firstEvent", access = JsonProperty.Access.READ_ONLY)
     public Instant firstEvent() {
-        return blocks.isEmpty() ? null : blocks.get(0).start();
+        return earlierBlocks != null ? earlierBlocks.firstEvent() : blocks.isEmpty() ? null : blocks.get(0).start();
     }
 
     @JsonProperty(value = "lastEvent", access = JsonProperty.Access.READ_ONLY)

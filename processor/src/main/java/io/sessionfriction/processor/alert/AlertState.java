@@ -16,6 +16,14 @@ public record AlertState(FrictionAlert alert, int emittedLevel, List<String> rec
         recentKeys = recentKeys == null ? List.of() : List.copyOf(recentKeys);
     }
 
+    /**
+     * What an alert of a session idle for longer than the allowed lateness keeps: its form, count and level;
+     * its occurrence keys go, since no later line can belong to an occurrence that old.
+     */
+    AlertState compacted() {
+        return new AlertState(alert, emittedLevel, List.of());
+    }
+
     boolean seen(String key) {
         return recentKeys.contains(key);
     }

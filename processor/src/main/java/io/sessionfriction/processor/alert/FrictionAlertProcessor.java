@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.sessionfriction.processor.DecodedValues;
+import io.sessionfriction.processor.StateHorizons;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.EventKind;
 import io.sessionfriction.processor.rules.Rule;
@@ -41,7 +42,6 @@ import io.sessionfriction.processor.rules.StatefulPattern;
 final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, String, FrictionAlert> {
 
     static final int EVIDENCE_KEPT = 5;
-    static final Duration PURGE_EVERY = Duration.ofHours(1);
     /** Sessions active at once on one task, with room to spare. */
     static final int RECENT_SESSIONS = 4096;
 
@@ -61,7 +61,7 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
     private final Map<String, Integer> order = new HashMap<>();
     private final FixesRegistry fixes;
     private final Duration inactivityGap;
-    private final Duration retention;
+    private final StateHorizons horizons;
     private final AlertStores names;
     private ProcessorContext<String, FrictionAlert> context;
     private KeyValueStore<String, SessionContext> sessionStore;
@@ -69,12 +69,13 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
     private KeyValueStore<String, ToolCall> calls;
     private KeyValueStore<String, AlertState> alerts;
 
-    /** @param retention how long after its last event a session's state is kept (in stream time) */
-    FrictionAlertProcessor(RuleCatalogue catalogue, FixesRegistry fixes, Duration inactivityGap, Duration retention, AlertStores names) {
+    /** @param allowedLateness after it, in stream time, an idle session's state is compacted (StateHorizons) */
+    FrictionAlertProcessor(RuleCatalogue catalogue, FixesRegistry fixes, Duration inactivityGap, Duration allowedLateness,
+            AlertStores names) {
         this.catalogue = catalogue;
         this.fixes = fixes;
         this.inactivityGap = inactivityGap;
-        this.retention = retention;
+        this.horizons = new StateHorizons(allowedLateness);
         this.names = names;
         List<Rule> rules = catalogue.rules();
         for (int i = 0; i < rules.size(); i++) {
@@ -89,8 +90,7 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
         this.sessions = new DecodedValues<>(sessionStore, RECENT_SESSIONS);
         this.calls = context.getStateStore(names.toolCalls());
         this.alerts = context.getStateStore(names.alerts());
-        // Stream time, not wall clock: a replay of last month forgets exactly what a live run would have.
-        context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::forgetIdleSessions);
+        horizons.schedule(context, this::compactIdleSessions);
     }
 
     @Override
@@ -266,22 +266,46 @@ final class FrictionAlertProcessor implements Processor<String, EnrichedEvent, S
         return AlertStores.withinSession(session, toolUseId);
     }
 
-    /** Drops the state of sessions whose last event is older than the retention: state stays bounded. */
-    void forgetIdleSessions(long streamTime) {
-        Instant horizon = Instant.ofEpochMilli(streamTime).minus(retention);
-        List<String> idle = new ArrayList<>();
+    /**
+     * Bounds the state of idle sessions. Idle for longer than the allowed lateness: no event can join their
+     * blocks or calls any more, so their calls in flight go, their loop counts and occurrence keys are
+     * cleared, and what a resumed session needs stays (its times, last prompts, each alert's count and
+     * level, so no alertId is emitted again at a count it had). Idle for much longer: forgotten.
+     */
+    void compactIdleSessions(long streamTime) {
+        Instant compactBefore = horizons.compactBefore(streamTime);
+        Instant forgetBefore = horizons.forgetBefore(streamTime);
+        Map<String, SessionContext> idle = new LinkedHashMap<>();
         try (KeyValueIterator<String, SessionContext> all = sessionStore.all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value.lastEventTime() != null && entry.value.lastEventTime().isBefore(horizon)) {
-                    idle.add(entry.key);
+                if (entry.value.lastEventTime() != null && entry.value.lastEventTime().isBefore(compactBefore)) {
+                    idle.put(entry.key, entry.value);
                 }
             });
         }
-        for (String session : idle) {
-            sessions.delete(session);
-            deleteWithPrefix(calls, AlertStores.sessionPrefix(session));
-            deleteWithPrefix(alerts, AlertStores.sessionPrefix(session));
+        idle.forEach((session, known) -> {
+            String prefix = AlertStores.sessionPrefix(session);
+            deleteWithPrefix(calls, prefix);
+            if (known.lastEventTime().isBefore(forgetBefore)) {
+                sessions.delete(session);
+                deleteWithPrefix(alerts, prefix);
+                return;
+            }
+            sessions.put(session, known.compacted());
+            compactWithPrefix(alerts, prefix);
+        });
+    }
+
+    private static void compactWithPrefix(KeyValueStore<String, AlertState> store, String prefix) {
+        Map<String, AlertState> compacted = new LinkedHashMap<>();
+        try (KeyValueIterator<String, AlertState> entries = store.prefixScan(prefix, new StringSerializer())) {
+            entries.forEachRemaining(entry -> {
+                if (!entry.value.recentKeys().isEmpty()) {
+                    compacted.put(entry.key, entry.value.compacted());
+                }
+            });
         }
+        compacted.forEach(store::put);
     }
 
     private static void deleteWithPrefix(KeyValueStore<String, ?> store, String prefix) {

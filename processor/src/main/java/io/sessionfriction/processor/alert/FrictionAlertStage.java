@@ -27,7 +27,8 @@ import io.sessionfriction.processor.topology.AlertStage;
  *                                                         └─ otherwise ───────────▶ friction-alerts
  * </pre>
  * Its stores (alert-session-context, alert-tool-calls, alert-state) come with the processor supplier.
- * A session idle for longer than the allowed lateness is forgotten (its alert counts start over if it resumes).
+ * A session idle for longer than the allowed lateness is compacted to its alert counts, and forgotten
+ * (its counts start over if it ever resumes) after StateHorizons.FORGET_AFTER_LATENESSES times as long.
  */
 public final class FrictionAlertStage implements AlertStage {
 

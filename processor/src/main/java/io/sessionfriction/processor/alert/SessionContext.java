@@ -103,6 +103,11 @@ record SessionContext(
         return new SessionContext(start, block, last, lastPrompts, recentPromptKeys, loops, permissionMode, threads, backgroundTasks);
     }
 
+    /** What a session idle for longer than the allowed lateness keeps: its loops were of a block that is over. */
+    SessionContext compacted() {
+        return loops.isEmpty() ? this : new SessionContext(sessionStart, blockStart, lastEventTime, lastPrompts, recentPromptKeys, Map.of());
+    }
+
     SessionContext withPrompt(String text, String key) {
         String capped = text.length() <= PROMPT_CHARS ? text : text.substring(0, PROMPT_CHARS) + "…";
         return new SessionContext(sessionStart, blockStart, lastEventTime,

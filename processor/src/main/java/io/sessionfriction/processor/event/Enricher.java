@@ -1,5 +1,6 @@
 package io.sessionfriction.processor.event;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
@@ -9,13 +10,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.sessionfriction.processor.StateHorizons;
+import io.sessionfriction.processor.StaleEntries;
 import io.sessionfriction.processor.activity.PlacedEvent;
 import io.sessionfriction.processor.SessionScopedKey;
 
 /**
  * Builds the {@link EnrichedEvent} of each line. A tool_use is remembered (store {@code tool-uses}) until
  * its tool_result, so the result and the command's progress lines carry the tool name, command and
- * description too: a failure without its command is an alert without context.
+ * description too: a failure without its command is an alert without context. One whose result has not
+ * come within the allowed lateness (a session killed mid-command) is forgotten.
  */
 public final class Enricher implements FixedKeyProcessor<String, PlacedEvent, EnrichedEvent> {
 
@@ -24,19 +28,22 @@ public final class Enricher implements FixedKeyProcessor<String, PlacedEvent, En
     private final String storeName;
     private final SignalMatcher matcher;
     private final int textCapChars;
+    private final StateHorizons horizons;
     private FixedKeyProcessorContext<String, EnrichedEvent> context;
     private KeyValueStore<String, ToolUseRef> toolUses;
 
-    public Enricher(String storeName, SignalMatcher matcher, int textCapChars) {
+    public Enricher(String storeName, SignalMatcher matcher, int textCapChars, StateHorizons horizons) {
         this.storeName = storeName;
         this.matcher = matcher;
         this.textCapChars = textCapChars;
+        this.horizons = horizons;
     }
 
     @Override
     public void init(FixedKeyProcessorContext<String, EnrichedEvent> context) {
         this.context = context;
         this.toolUses = context.getStateStore(storeName);
+        horizons.schedule(context, streamTime -> StaleEntries.delete(toolUses, horizons.compactBefore(streamTime), ToolUseRef::at));
     }
 
     @Override
@@ -57,7 +64,7 @@ public final class Enricher implements FixedKeyProcessor<String, PlacedEvent, En
         }
         String key = SessionScopedKey.of(event.sessionKey(), toolUseId);
         if (event.kind() == EventKind.TOOL_USE) {
-            ToolUseRef ref = describe(LineFields.toolUse(event.line()));
+            ToolUseRef ref = describe(LineFields.toolUse(event.line()), event.timestamp());
             toolUses.put(key, ref);
             return ref;
         }
@@ -66,16 +73,16 @@ public final class Enricher implements FixedKeyProcessor<String, PlacedEvent, En
             toolUses.delete(key);
         }
         if (known == null && event.kind() == EventKind.BASH_PROGRESS) {
-            return new ToolUseRef(BASH, null, null, null);
+            return new ToolUseRef(BASH, null, null, null, null);
         }
         return known;
     }
 
-    private static ToolUseRef describe(JsonNode toolUse) {
+    private static ToolUseRef describe(JsonNode toolUse, Instant at) {
         String name = toolUse.path("name").asText("");
         JsonNode input = toolUse.path("input");
         String command = BASH.equals(name) ? LineFields.textOrNull(input.path("command")) : null;
-        return new ToolUseRef(name, InputSummary.of(name, input), command, LineFields.textOrNull(input.path("description")));
+        return new ToolUseRef(name, InputSummary.of(name, input), command, LineFields.textOrNull(input.path("description")), at);
     }
 
     private EnrichedEvent enriched(PlacedEvent placed, String toolUseId, ToolUseRef tool, List<EnrichedEvent.Signal> signals) {

@@ -5,6 +5,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
+import io.sessionfriction.processor.StaleEntries;
+import io.sessionfriction.processor.StateHorizons;
 import io.sessionfriction.processor.event.EnrichedEvent;
 
 /**
@@ -18,17 +20,23 @@ public final class CommandTracker implements Processor<String, EnrichedEvent, St
     private static final String BASH = "Bash";
 
     private final String storeName;
+    private final StateHorizons horizons;
     private ProcessorContext<String, CommandProgress> context;
     private KeyValueStore<String, CommandProgress> commands;
 
-    public CommandTracker(String storeName) {
+    public CommandTracker(String storeName, StateHorizons horizons) {
         this.storeName = storeName;
+        this.horizons = horizons;
     }
 
     @Override
     public void init(ProcessorContext<String, CommandProgress> context) {
         this.context = context;
         this.commands = context.getStateStore(storeName);
+        // A command with no line for longer than the allowed lateness never gets its result here (a late one
+        // would go to the late topic): it leaves the store, its last state stays on the topic.
+        horizons.schedule(context, streamTime -> StaleEntries.delete(commands, horizons.compactBefore(streamTime),
+                CommandProgress::lastEventAt));
     }
 
     @Override

@@ -115,7 +115,7 @@ public final class FrictionTopology {
         KStream<String, PlacedEvent> placed = judged
                 .filterNot((key, judgement) -> judgement.late(), Named.as("on-time-events"))
                 .mapValues(Timeliness::event, Named.as("as-on-time-event"))
-                .processValues(() -> new ActiveBlocks(Topics.SESSION_BLOCKS_STORE, settings.inactivityGap()),
+                .processValues(() -> new ActiveBlocks(Topics.SESSION_BLOCKS_STORE, settings.inactivityGap(), settings.stateHorizons()),
                         Named.as("place-in-blocks"), Topics.SESSION_BLOCKS_STORE);
 
         // Provisional on every change; consumers overwrite by session key, so a late batch corrects it.
@@ -124,11 +124,11 @@ public final class FrictionTopology {
                 .to(activityTopic.name(), activityTopic.produced("session-activity-sink"));
 
         KStream<String, EnrichedEvent> enriched = placed
-                .processValues(() -> new Enricher(Topics.TOOL_USES_STORE, matcher, settings.textCapChars()),
+                .processValues(() -> new Enricher(Topics.TOOL_USES_STORE, matcher, settings.textCapChars(), settings.stateHorizons()),
                         Named.as("enrich-events"), Topics.TOOL_USES_STORE);
         enriched.to(enrichedTopic.name(), enrichedTopic.produced("enriched-sink"));
 
-        enriched.process(() -> new CommandTracker(Topics.COMMANDS_STORE), Named.as("track-commands"), Topics.COMMANDS_STORE)
+        enriched.process(() -> new CommandTracker(Topics.COMMANDS_STORE, settings.stateHorizons()), Named.as("track-commands"), Topics.COMMANDS_STORE)
                 .to(progressTopic.name(), progressTopic.produced("command-progress-sink"));
 
         alerts.attach(enriched);

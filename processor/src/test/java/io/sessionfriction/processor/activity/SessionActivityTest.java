@@ -68,7 +68,7 @@ class SessionActivityTest {
 
         // Same input, same bytes: replays are compared byte for byte, and reflection order varies by JVM run.
         assertThat(new String(Json.write(activity), StandardCharsets.UTF_8)).isEqualTo(
-                "{\"sessionKey\":\"s1\",\"user\":\"alice\",\"blocks\":[{\"start\":\"2026-02-11T20:00:00Z\","
+                "{\"sessionKey\":\"s1\",\"user\":\"alice\",\"earlierBlocks\":null,\"blocks\":[{\"start\":\"2026-02-11T20:00:00Z\","
                         + "\"end\":\"2026-02-11T20:01:01.500Z\",\"activeSeconds\":61.5,\"events\":2,\"toolUses\":0,\"errors\":0}],"
                         + "\"totalActiveSeconds\":61.5,\"firstEvent\":\"2026-02-11T20:00:00Z\","
                         + "\"lastEvent\":\"2026-02-11T20:01:01.500Z\",\"wallClockSeconds\":61.5}");

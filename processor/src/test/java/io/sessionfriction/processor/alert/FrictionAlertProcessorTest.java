@@ -16,6 +16,7 @@ import java.util.Optional;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.sessionfriction.processor.Json;
+import io.sessionfriction.processor.StateHorizons;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.rules.AnEnrichedEvent;
 import io.sessionfriction.processor.rules.RuleCatalogue;
@@ -128,15 +130,27 @@ class FrictionAlertProcessorTest {
     }
 
     @Test
-    void aSessionIdleForLongerThanTheRetentionIsForgottenAndOthersAreKept() {
+    void aSessionIdleForLongerThanTheRetentionKeepsItsAlertCountsOnlyAndIsForgottenMuchLater() {
         RuleCatalogue catalogue = RuleCatalogue.defaults();
         FrictionAlertProcessor processor = processor(catalogue);
         feed(processor, catalogue, "old", aBashToolUse("toolu_1", "make report").uuid("use").at(T0));
         feed(processor, catalogue, "old", anApiError("status 529: Overloaded").uuid("api").at(T0.plusSeconds(1)));
         feed(processor, catalogue, "recent", anApiError("status 529: Overloaded").uuid("api-2").at(T0.plus(RETENTION)));
         assertThat(List.of(entries("alert-session-context"), entries("alert-tool-calls"), entries("alert-state"))).containsExactly(2L, 1L, 2L);
+        Punctuator compaction = context.scheduledPunctuators().get(0).getPunctuator();
 
-        context.scheduledPunctuators().get(0).getPunctuator().punctuate(T0.plus(RETENTION).plusSeconds(2).toEpochMilli());
+        compaction.punctuate(T0.plus(RETENTION).plusSeconds(2).toEpochMilli());
+
+        assertThat(List.of(entries("alert-session-context"), entries("alert-tool-calls"), entries("alert-state"))).containsExactly(2L, 0L, 2L);
+        KeyValueStore<String, AlertState> alerts = context.getStateStore("alert-state");
+        try (var all = alerts.prefixScan("old|", new org.apache.kafka.common.serialization.StringSerializer())) {
+            assertThat(all.next().value).satisfies(state -> {
+                assertThat(state.alert().count()).isEqualTo(1);
+                assertThat(state.recentKeys()).isEmpty();
+            });
+        }
+
+        compaction.punctuate(T0.plus(RETENTION.multipliedBy(StateHorizons.FORGET_AFTER_LATENESSES)).plusSeconds(2).toEpochMilli());
 
         assertThat(List.of(entries("alert-session-context"), entries("alert-tool-calls"), entries("alert-state"))).containsExactly(1L, 0L, 1L);
         KeyValueStore<String, SessionContext> sessions = context.getStateStore("alert-session-context");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.sessionfriction.processor.Json;
+import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.EventKind;
 import io.sessionfriction.processor.event.Lines;
@@ -26,7 +27,7 @@ class CommandTrackerTest {
     private static final Instant T0 = Lines.T0;
 
     private final MockProcessorContext<String, CommandProgress> context = new MockProcessorContext<>();
-    private final CommandTracker tracker = new CommandTracker("commands");
+    private final CommandTracker tracker = new CommandTracker("commands", ProcessorSettings.defaults().stateHorizons());
     private KeyValueStore<String, CommandProgress> store;
 
     @BeforeEach
