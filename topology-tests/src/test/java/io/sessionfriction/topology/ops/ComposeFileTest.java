@@ -26,6 +26,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.sessionfriction.launcher.cli.Main;
 import io.sessionfriction.launcher.cli.options.ConfigDefaults;
+import io.sessionfriction.limits.RecordLimits;
 import io.sessionfriction.processor.Topics;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
@@ -46,10 +47,13 @@ class ComposeFileTest {
     private static final Pattern CREATE = Pattern.compile("(?m)^\\s*create (\\S+)(.*)$");
 
     private static JsonNode services;
+    private static JsonNode volumes;
 
     @BeforeAll
     static void parse() throws IOException {
-        services = YAML.readTree(ROOT.resolve("docker-compose.yml").toFile()).path("services");
+        JsonNode compose = YAML.readTree(ROOT.resolve("docker-compose.yml").toFile());
+        services = compose.path("services");
+        volumes = compose.path("volumes");
     }
 
     @Test
@@ -61,6 +65,43 @@ class ComposeFileTest {
         JsonNode broker = services.path("kafka").path("environment");
         assertThat(broker.path("KAFKA_PROCESS_ROLES").asText()).isEqualTo("broker,controller");
         assertThat(broker.path("KAFKA_AUTO_CREATE_TOPICS_ENABLE").asText()).isEqualTo("false");
+    }
+
+    /**
+     * The apache/kafka image's start scripts default {@code log.dirs} to {@code /tmp/kraft-combined-logs} inside
+     * the container when KAFKA_LOG_DIRS is not set: a volume mounted anywhere else keeps nothing, and
+     * recreating the container (an upgrade, {@code down} then {@code up}) loses every topic.
+     */
+    @Test
+    void theBrokerWritesItsLogAndMetadataIntoItsDataVolume() {
+        JsonNode kafka = services.path("kafka");
+        String logDirs = kafka.path("environment").path("KAFKA_LOG_DIRS").asText("");
+        assertThat(logDirs).as("KAFKA_LOG_DIRS (else the image writes to /tmp/kraft-combined-logs)").isNotBlank();
+        List<String> volumeTargets = new ArrayList<>();
+        kafka.path("volumes").forEach(mount -> {
+            String[] parts = mount.asText().split(":");
+            if (names(volumes).contains(parts[0])) {
+                volumeTargets.add(parts[1]);
+            }
+        });
+        assertThat(volumeTargets).as("named volumes of the broker").isNotEmpty();
+        for (String dir : logDirs.split(",")) {
+            assertThat(volumeTargets).as(dir + " is inside a named volume").anySatisfy(target ->
+                    assertThat(Path.of(dir.trim()).normalize().startsWith(Path.of(target))).isTrue());
+        }
+        String metadataDir = kafka.path("environment").path("KAFKA_METADATA_LOG_DIR").asText(logDirs.split(",")[0]);
+        assertThat(volumeTargets).as("the KRaft metadata log " + metadataDir + " is inside a named volume")
+                .anySatisfy(target -> assertThat(Path.of(metadataDir).normalize().startsWith(Path.of(target))).isTrue());
+    }
+
+    /** Record sizes agree end to end: the broker and the topics it creates with the code's RecordLimits. */
+    @Test
+    void theBrokerAndEveryTopicTakeTheRecordSizesTheCodeWrites() {
+        assertThat(services.path("kafka").path("environment").path("KAFKA_MESSAGE_MAX_BYTES").asText())
+                .isEqualTo(String.valueOf(RecordLimits.LINE_RECORD_BYTES));
+        Map<String, String> created = createdTopics();
+        Topics.ALL.forEach(topic -> assertThat(created.get(topic.name())).as(topic.name())
+                .contains("--config max.message.bytes=" + topic.maxRecordBytes() + " "));
     }
 
     @Test
@@ -98,15 +139,20 @@ class ComposeFileTest {
         }
     }
 
-    @Test
-    void createsExactlyTheCodesTopicsWithExplicitPartitionsAndTheCodesCompaction() {
+    private static Map<String, String> createdTopics() {
         String script = services.path("topics").path("command").path(0).asText();
-        assertThat(script).contains("--partitions 6 --replication-factor 1");
         Map<String, String> created = new TreeMap<>();
         Matcher m = CREATE.matcher(script);
         while (m.find()) {
-            created.put(m.group(1), m.group(2));
+            created.put(m.group(1), m.group(2) + " ");
         }
+        return created;
+    }
+
+    @Test
+    void createsExactlyTheCodesTopicsWithExplicitPartitionsAndTheCodesCompaction() {
+        assertThat(services.path("topics").path("command").path(0).asText()).contains("--partitions 6 --replication-factor 1");
+        Map<String, String> created = createdTopics();
 
         Map<String, Boolean> expected = new TreeMap<>();
         Topics.ALL.forEach(topic -> expected.put(topic.name(), topic.compacted()));
