@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -30,13 +32,24 @@ import io.sessionfriction.topology.e2e.RunningProcessor;
  */
 final class TestPipeline {
 
-    private final SharedBroker kafka;
+    private final String bootstrapServers;
+    private final Consumer<List<NewTopic>> topicCreator;
     private final String prefix;
     private final Path sessions;
     private final Path stateDir;
 
     TestPipeline(SharedBroker kafka, String prefix, Path sessions, Path stateDir) {
-        this.kafka = kafka;
+        this(kafka.bootstrapServers(), kafka::createTopics, prefix, sessions, stateDir);
+    }
+
+    TestPipeline(StandaloneBroker broker, String prefix, Path sessions, Path stateDir) {
+        this(broker.bootstrapServers(), broker::createTopics, prefix, sessions, stateDir);
+    }
+
+    private TestPipeline(String bootstrapServers, Consumer<List<NewTopic>> topicCreator, String prefix, Path sessions,
+            Path stateDir) {
+        this.bootstrapServers = bootstrapServers;
+        this.topicCreator = topicCreator;
         this.prefix = prefix;
         this.sessions = sessions;
         this.stateDir = stateDir;
@@ -45,10 +58,10 @@ final class TestPipeline {
     /** Every topic of the collector and the processor, on {@code partitions} partitions. */
     TestPipeline withTopics(int partitions) {
         List<NewTopic> topics = new ArrayList<>(Collector.topics(collectorConfig(), partitions));
-        Topics.newTopics(partitions, prefix, java.util.Map.of()).stream()
+        Topics.newTopics(partitions, prefix, Map.of()).stream()
                 .filter(topic -> topics.stream().noneMatch(created -> created.name().equals(topic.name())))
                 .forEach(topics::add);
-        kafka.createTopics(topics);
+        topicCreator.accept(topics);
         return this;
     }
 
@@ -57,7 +70,7 @@ final class TestPipeline {
     }
 
     CollectorConfig collectorConfig() {
-        return CollectorConfig.defaults(sessions, kafka.bootstrapServers())
+        return CollectorConfig.defaults(sessions, bootstrapServers)
                 .withTopics(prefix + "session-events", prefix + "session-events-dlq", prefix + "collector-offsets")
                 .withTransactionalId(prefix + "collector");
     }
@@ -81,11 +94,11 @@ final class TestPipeline {
     }
 
     RunningProcessor startProcessor() {
-        return RunningProcessor.start(kafka.bootstrapServers(), processorSettings(), stateDir);
+        return RunningProcessor.start(bootstrapServers, processorSettings(), stateDir);
     }
 
     /** What read_committed consumers of this pipeline's copy of {@code topic} see. */
     <V> List<ConsumerRecord<String, V>> read(Topics.Topic<String, V> topic, Predicate<List<ConsumerRecord<String, V>>> done) {
-        return CommittedRecords.read(kafka.bootstrapServers(), processorSettings().topic(topic), done);
+        return CommittedRecords.read(bootstrapServers, processorSettings().topic(topic), done);
     }
 }
