@@ -2,16 +2,12 @@ package io.sessionfriction.topology.fault;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KafkaStreams;
@@ -50,12 +46,6 @@ class BrokerOutageTest {
         return String.format("5e550000-0000-4000-8000-%012d", session);
     }
 
-    private void append(int session, List<Line> lines) throws Exception {
-        Path file = Files.createDirectories(sessions.resolve("ana")).resolve("2026-02-11_" + sessionKey(session) + ".jsonl");
-        Files.writeString(file, lines.stream().map(Line::json).collect(Collectors.joining("\n", "", "\n")),
-                StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
     @Test
     void aBrokerRestartMidStreamLosesNothingAndRepeatsNothing() throws Exception {
         Map<String, List<Line>> all = new LinkedHashMap<>();
@@ -69,7 +59,7 @@ class BrokerOutageTest {
                     for (int session = 0; session < SESSIONS; session++) {
                         List<Line> lines = Workload.batch(session, batch, TURNS);
                         all.computeIfAbsent(sessionKey(session), key -> new ArrayList<>()).addAll(lines);
-                        append(session, lines);
+                        pipeline.append("ana", "2026-02-11_" + sessionKey(session) + ".jsonl", lines);
                     }
                     if (batch == 0) {
                         int firstBatch = SESSIONS * TURNS * 5;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,8 +79,26 @@ final class TestPipeline {
     /** Writes a transcript, one line each, as Claude Code does. */
     void write(String user, String fileName, List<Line> lines) throws IOException {
         Path folder = Files.createDirectories(sessions.resolve(user));
-        String content = lines.stream().map(Line::json).collect(Collectors.joining("\n", "", "\n"));
-        Files.writeString(folder.resolve(fileName), content, StandardCharsets.UTF_8);
+        Files.writeString(folder.resolve(fileName), jsonl(lines), StandardCharsets.UTF_8);
+    }
+
+    /** Appends lines to a transcript (created if new), as a growing session does. */
+    void append(String user, String fileName, List<Line> lines) throws IOException {
+        Path folder = Files.createDirectories(sessions.resolve(user));
+        Files.writeString(folder.resolve(fileName), jsonl(lines), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    private static String jsonl(List<Line> lines) {
+        return lines.stream().map(Line::json).collect(Collectors.joining("\n", "", "\n"));
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    String prefix() {
+        return prefix;
     }
 
     void write(String user, String fileName, Line... lines) throws IOException {
