@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -228,6 +229,7 @@ public final class Collector implements AutoCloseable {
     private void runLoop() {
         Instant nextRescan = Instant.MIN;
         boolean created = true;
+        Instant failingSince = null;
         while (running) {
             try {
                 synchronized (this) {
@@ -237,13 +239,23 @@ public final class Collector implements AutoCloseable {
                     }
                     drain(false);
                 }
+                if (failingSince != null) {
+                    log.info("Collector publishing again after {} s of failed passes",
+                            Duration.between(failingSince, clock.instant()).toSeconds());
+                    failingSince = null;
+                }
             } catch (FatalPublishException e) {
                 log.error("Collector stopped: {}", e.getMessage(), e);
                 failure = e;
                 running = false;
                 return;
             } catch (RuntimeException e) {
-                log.error("Collector pass failed; retrying at the next poll", e);
+                // A broker outage fails every pass until it ends: said once, with the cause, not once a poll.
+                if (failingSince == null) {
+                    failingSince = clock.instant();
+                    log.warn("Collector pass failed ({}); retrying at every poll from the committed checkpoints", e.toString());
+                }
+                log.debug("Collector pass failed", e);
             }
             try {
                 created = watcher.awaitChange(config.pollInterval());
