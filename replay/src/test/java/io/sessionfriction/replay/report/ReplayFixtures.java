@@ -44,7 +44,7 @@ final class ReplayFixtures {
         if (wall.compareTo(active) > 0) {
             blocks.add(new Block(start.plus(wall), start.plus(wall), 1, 0, 0));
         }
-        return new SessionActivity(session, user, blocks);
+        return new SessionActivity(session, user, null, blocks);
     }
 
     static CommandProgress command(String session, String user, String toolUseId, String command, long seconds, String outcome) {
