@@ -4,7 +4,10 @@ import java.util.Locale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** How an alert reads on a terminal: one headline, then the evidence and the command it concerns. */
+/**
+ * How an alert reads on a terminal: one headline, then the evidence and the command it concerns. Every
+ * field can hold transcript text (a user folder, tool output), so each is printed escaped (TerminalText).
+ */
 final class AlertFormat {
 
     private static final int EXCERPT_CHARS = 160;
@@ -12,11 +15,11 @@ final class AlertFormat {
     String format(JsonNode alert) {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%-8s %-18s %-8s session %s  %s  count %d%s",
-                "[" + alert.path("severity").asText("?").toUpperCase(Locale.ROOT) + "]",
-                alert.path("rule").asText("?"),
-                alert.path("user").asText("?"),
-                shortId(alert.path("sessionId").asText("?")),
-                alert.path("timestamp").asText("?"),
+                "[" + field(alert, "severity").toUpperCase(Locale.ROOT) + "]",
+                field(alert, "rule"),
+                field(alert, "user"),
+                shortId(field(alert, "sessionId")),
+                field(alert, "timestamp"),
                 alert.path("count").asLong(1),
                 alert.path("escalation").asInt(0) > 0 ? "  (escalation " + alert.path("escalation").asInt() + ")" : ""));
         JsonNode evidence = alert.path("evidence");
@@ -33,12 +36,16 @@ final class AlertFormat {
         return text.toString();
     }
 
+    private static String field(JsonNode alert, String name) {
+        return oneLine(alert.path(name).asText("?"));
+    }
+
     private static String shortId(String id) {
         return id.length() > 8 ? id.substring(0, 8) : id;
     }
 
     private static String oneLine(String text) {
         String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS - 1) + "…";
+        return TerminalText.escaped(flat.length() <= EXCERPT_CHARS ? flat : flat.substring(0, EXCERPT_CHARS - 1) + "…");
     }
 }

@@ -34,7 +34,7 @@ class AlertFormatTest {
 
         assertThat(printed.replace("\n", "")).doesNotContainPattern("[\\p{Cc}\\u202a-\\u202e\\u2066-\\u2069]");
         assertThat(printed).contains("Error \\x1b[2J\\x1b[H\\x1b]0;pwned\\x07 \\x9b31m done\\x00")
-                .contains("cat notes.txt\\r\\x7fls").contains("eve\\x1b[31m").contains("Read \\u202eevil");
+                .contains("cat notes.txt \\x7fls").contains("eve\\x1b[31m").contains("Read \\u202eevil");
     }
 
     @Test

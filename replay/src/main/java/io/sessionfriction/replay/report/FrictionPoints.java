@@ -117,11 +117,14 @@ public final class FrictionPoints {
     }
 
     private static String title(String rule, String fingerprint) {
-        String what = fingerprint.equals(rule) ? "" : fingerprint.replaceAll("\\s+", " ").strip();
-        if (what.length() > TITLE_CHARS) {
-            what = what.substring(0, TITLE_CHARS - 1) + "…";
-        }
+        String what = subject(rule, fingerprint);
         return "Friction point: " + rule + (what.isEmpty() ? "" : " on `" + what.replace("`", "'") + "`");
+    }
+
+    /** What a friction point is about, on one line, clipped for a title ("" when the rule is all there is). */
+    static String subject(String rule, String fingerprint) {
+        String what = fingerprint.equals(rule) ? "" : fingerprint.replaceAll("\\s+", " ").strip();
+        return what.length() > TITLE_CHARS ? what.substring(0, TITLE_CHARS - 1) + "…" : what;
     }
 
     /** A field an alert lacks reads as empty: a replay.json written by hand or by an older version may lack one. */

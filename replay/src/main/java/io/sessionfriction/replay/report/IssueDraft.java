@@ -3,7 +3,11 @@ package io.sessionfriction.replay.report;
 import java.util.List;
 import java.util.Locale;
 
-/** A friction point as a Markdown issue draft, ready to paste into a tracker. */
+/**
+ * A friction point as a Markdown issue draft, ready to paste into a tracker. Every piece of transcript text
+ * (fingerprint, command, its description, evidence, users, session ids) is written as code (Markdown), so
+ * none of it renders as markup; the rest comes from the rule catalogue.
+ */
 final class IssueDraft {
 
     private static final int EXCERPT_CHARS = 400;
@@ -18,7 +22,9 @@ final class IssueDraft {
 
     static String markdown(FrictionPoint point) {
         StringBuilder md = new StringBuilder();
-        md.append("# ").append(point.title()).append("\n\n");
+        String subject = FrictionPoints.subject(point.rule(), point.fingerprint());
+        md.append("# Friction point: ").append(point.rule()).append(subject.isEmpty() ? "" : " on " + Markdown.code(subject))
+                .append("\n\n");
         md.append("| | |\n|---|---|\n");
         row(md, "Rule", "`" + point.rule() + "` (" + point.category() + ", severity " + point.severity() + ")");
         row(md, "Impact", "**" + point.impact().label() + "**");
@@ -29,29 +35,31 @@ final class IssueDraft {
         }
         row(md, "First seen", String.valueOf(point.firstSeen()));
         row(md, "Last seen", String.valueOf(point.lastSeen()));
-        row(md, "Users", String.join(", ", point.users()));
-        row(md, "Fingerprint", "`" + point.fingerprint().replace("`", "'").replace("|", "\\|") + "`");
+        row(md, "Users", String.join(", ", point.users().stream().map(Markdown::cell).toList()));
+        row(md, "Fingerprint", Markdown.cell(point.fingerprint()));
         md.append('\n');
 
         md.append("## Source sessions\n\n");
-        point.sessions().forEach(s -> md.append("- `").append(s).append("`\n"));
+        point.sessions().forEach(s -> md.append("- ").append(Markdown.code(s)).append('\n'));
         md.append("\n## Problem\n\n").append(point.description()).append('\n');
         if (point.command() != null) {
-            md.append("\nCommand: `").append(oneLine(point.command()).replace("`", "'")).append('`');
+            md.append("\nCommand: ").append(Markdown.code(point.command()));
             if (point.commandDescription() != null) {
-                md.append(" (").append(oneLine(point.commandDescription())).append(')');
+                md.append(" (").append(Markdown.code(point.commandDescription())).append(')');
             }
             md.append('\n');
         }
         md.append("\n## Evidence\n\n");
         for (FrictionPoint.Excerpt e : point.evidence()) {
-            md.append("- ").append(e.timestamp()).append(" · ").append(e.user()).append(" · session `")
-                    .append(shortId(e.sessionId())).append("` · line `").append(e.uuid()).append("`\n\n");
-            md.append("  ```text\n");
-            for (String line : clip(e.text()).split("\n", -1)) {
-                md.append("  ").append(line.replace("```", "'''")).append('\n');
+            String text = clip(e.text());
+            String fence = Markdown.fence(text);
+            md.append("- ").append(e.timestamp()).append(" · ").append(Markdown.code(e.user())).append(" · session ")
+                    .append(Markdown.code(shortId(e.sessionId()))).append(" · line ").append(Markdown.code(e.uuid())).append("\n\n");
+            md.append("  ").append(fence).append("text\n");
+            for (String line : text.split("\n", -1)) {
+                md.append("  ").append(line).append('\n');
             }
-            md.append("  ```\n");
+            md.append("  ").append(fence).append('\n');
         }
         md.append("\n## Likely root cause\n\n").append(point.rootCause()).append('\n');
         md.append("\n## Proposed fix\n\n_to be filled_\n");
@@ -60,7 +68,7 @@ final class IssueDraft {
             md.append("None: no other session hit `").append(point.rule()).append("` with another fingerprint.\n");
         } else {
             md.append("Sessions where `").append(point.rule()).append("` struck on something else:\n\n");
-            point.related().forEach(s -> md.append("- `").append(s).append("`\n"));
+            point.related().forEach(s -> md.append("- ").append(Markdown.code(s)).append('\n'));
         }
         md.append("\n## Labels\n\n").append(String.join(", ", List.copyOf(point.labels()))).append('\n');
         md.append("\n<sub>friction point ").append(point.id()).append(", alerts: ")
@@ -75,10 +83,6 @@ final class IssueDraft {
     private static String clip(String text) {
         String trimmed = text.strip();
         return trimmed.length() <= EXCERPT_CHARS ? trimmed : trimmed.substring(0, EXCERPT_CHARS - 1) + "…";
-    }
-
-    private static String oneLine(String text) {
-        return text.replaceAll("\\s+", " ").strip();
     }
 
     static String shortId(String id) {

@@ -33,8 +33,8 @@ class IssueDraftTest {
     void transcriptTextRendersAsCodeOnly() {
         String draft = IssueDraft.markdown(pointFromHostileText());
 
-        assertThat(outsideCode(draft)).doesNotContain("<img", "**now**", "eve").doesNotContain("`");
-        assertThat(draft).contains("```` ``x`` ").contains(HTML);
+        assertThat(outsideCode(draft)).doesNotContain("<img", "onerror", "**now**").doesNotContain("`");
+        assertThat(draft).contains("| Fingerprint | ```cp ``x`` " + HTML + "``` |").contains("  `````text\n  before\n  ```\n  " + HTML);
     }
 
     /** The draft with its fenced blocks and code spans removed, as CommonMark reads them. */
