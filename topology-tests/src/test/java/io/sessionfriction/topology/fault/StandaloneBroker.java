@@ -32,7 +32,7 @@ import kafka.server.KafkaRaftServer;
  * the same log dir, and clients reconnect to the same address. The embedded broker of the other tests
  * cannot do that (its test kit picks new ports on every start).
  */
-final class StandaloneBroker implements AutoCloseable {
+public final class StandaloneBroker implements AutoCloseable {
 
     private final Map<String, Object> config;
     private final String bootstrapServers;
@@ -44,7 +44,7 @@ final class StandaloneBroker implements AutoCloseable {
     }
 
     /** Formats {@code logDir} as a new cluster, then starts the broker. */
-    static StandaloneBroker start(Path logDir) throws Exception {
+    public static StandaloneBroker start(Path logDir) throws Exception {
         int brokerPort = freePort();
         int controllerPort = freePort();
         Map<String, Object> config = Map.ofEntries(
@@ -77,7 +77,7 @@ final class StandaloneBroker implements AutoCloseable {
     }
 
     /** Starts the broker on its log dir, and waits until it answers. */
-    void start() {
+    public void start() {
         server = new KafkaRaftServer(new KafkaConfig(config, false), Time.SYSTEM);
         server.startup();
         Awaitility.await("broker answering at " + bootstrapServers).atMost(Duration.ofSeconds(60))
@@ -85,13 +85,13 @@ final class StandaloneBroker implements AutoCloseable {
     }
 
     /** A clean stop, as {@code kafka-server-stop.sh}; the log dir stays. */
-    void stop() {
+    public void stop() {
         server.shutdown();
         server.awaitShutdown();
         server = null;
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
     }
 
