@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 
-import org.apache.kafka.clients.admin.Admin;
 
 import io.micrometer.core.instrument.Metrics;
 import io.sessionfriction.collector.Collector;
@@ -15,6 +14,7 @@ import io.sessionfriction.launcher.cli.options.CollectorOptions;
 import io.sessionfriction.launcher.cli.options.HttpOptions;
 import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import io.sessionfriction.launcher.cli.options.RedactionOptions;
+import io.sessionfriction.launcher.runtime.BrokerWatch;
 import io.sessionfriction.launcher.runtime.KafkaTarget;
 import io.sessionfriction.launcher.runtime.ShutdownSignal;
 import io.sessionfriction.launcher.runtime.http.CollectorHealth;
@@ -79,10 +79,10 @@ final class CollectCommand implements Callable<Integer> {
                     HealthEndpoints.install(server, health);
                 }
                 TopicCreator.createMissing(target.adminProperties(), Collector.topics(config, kafka.partitions()));
-                try (Admin admin = Admin.create(target.adminProperties());
+                try (BrokerWatch broker = BrokerWatch.start(target, "collector");
                         Collector tail = Collector.create(config, redactor, Metrics.globalRegistry)) {
                     tail.start();
-                    health.set(new CollectorHealth(tail, admin, stuckAfter(config), Clock.systemUTC()));
+                    health.set(new CollectorHealth(tail, broker::unreachable, stuckAfter(config), Clock.systemUTC()));
                     // A fenced or unauthorized producer cannot recover here: exit so the supervisor sees it.
                     Throwable failed = shutdown.awaitOrFailure(() -> tail.failure().orElse(null));
                     if (failed != null) {

@@ -20,6 +20,7 @@ import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import io.sessionfriction.launcher.cli.options.NotifyOptions;
 import io.sessionfriction.launcher.cli.options.ProcessorOptions;
 import io.sessionfriction.launcher.cli.options.RedactionOptions;
+import io.sessionfriction.launcher.runtime.BrokerWatch;
 import io.sessionfriction.launcher.runtime.KafkaTarget;
 import io.sessionfriction.launcher.runtime.ProcessorRuntime;
 import io.sessionfriction.launcher.runtime.ProcessorSetup;
@@ -95,11 +96,12 @@ final class ProcessCommand implements Callable<Integer> {
                 HealthEndpoints.install(server, health);
             }
             TopicCreator.createMissing(target.adminProperties(), Topics.newTopics(kafka.partitions()));
-            try (ProcessorRuntime runtime = ProcessorRuntime.create(target, setup, extra);
+            try (BrokerWatch broker = BrokerWatch.start(target, "processor");
+                    ProcessorRuntime runtime = ProcessorRuntime.create(target, setup, extra);
                     AlertSink sink = sending.map(settings -> AlertSink.start(settings, target.adminProperties(),
                             new MeteredNotifyEvents(Metrics.globalRegistry))).orElse(null)) {
                 telemetry.bind(runtime.streams());
-                StreamsHealth streams = new StreamsHealth(runtime.streams(), runtime::failure);
+                StreamsHealth streams = new StreamsHealth(runtime.streams(), runtime::failure, broker::unreachable);
                 health.set(sink == null ? streams : new WithAlertSink(streams, new NotifyHealth(sink)));
                 if (sink != null) {
                     telemetry.bind(sink.clientMetrics());

@@ -4,8 +4,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ctrl-C and SIGTERM: the hook interrupts the command's thread, which closes its resources in order
- * (collector commits, processor closes, broker stops); the hook waits for that before the JVM exits.
+ * Ctrl-C and SIGTERM: the hook wakes the command's thread (interrupting it only when it is not waiting for
+ * the signal), which closes its resources in order (collector commits, processor closes, broker stops);
+ * the hook waits for that before the JVM exits.
  */
 public final class ShutdownSignal implements AutoCloseable {
 
@@ -15,12 +16,22 @@ public final class ShutdownSignal implements AutoCloseable {
     private final CountDownLatch requested = new CountDownLatch(1);
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
+    /** The worker blocks on the signal itself: it wakes without an interrupt. Guarded by {@code this}. */
+    private boolean waiting;
 
     public ShutdownSignal() {
         Thread worker = Thread.currentThread();
         this.hook = new Thread(() -> {
-            requested.countDown();
-            worker.interrupt();
+            // An interrupt that lands while the worker closes its clients makes them log an ERROR (the
+            // producer's "Interrupted while joining ioThread") and can cut the final commit short: only a
+            // worker busy elsewhere (starting, catching up) is interrupted. Decided before the worker can
+            // wake and leave its wait, under the lock it changes its state with.
+            synchronized (this) {
+                if (!waiting) {
+                    worker.interrupt();
+                }
+                requested.countDown();
+            }
             try {
                 finished.await(CLOSE_BOUND_SECONDS, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
@@ -32,18 +43,32 @@ public final class ShutdownSignal implements AutoCloseable {
 
     /** Blocks until Ctrl-C or SIGTERM. */
     public void await() throws InterruptedException {
-        requested.await();
+        waiting(true);
+        try {
+            requested.await();
+        } finally {
+            waiting(false);
+        }
     }
 
     /** Blocks until Ctrl-C or SIGTERM, or until {@code failure} reports an error, which it returns. */
     public Throwable awaitOrFailure(java.util.function.Supplier<Throwable> failure) throws InterruptedException {
-        while (!requested.await(CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS)) {
-            Throwable failed = failure.get();
-            if (failed != null) {
-                return failed;
+        waiting(true);
+        try {
+            while (!requested.await(CHECK_EVERY_MILLIS, TimeUnit.MILLISECONDS)) {
+                Throwable failed = failure.get();
+                if (failed != null) {
+                    return failed;
+                }
             }
+            return null;
+        } finally {
+            waiting(false);
         }
-        return null;
+    }
+
+    private synchronized void waiting(boolean now) {
+        waiting = now;
     }
 
     private boolean requested() {

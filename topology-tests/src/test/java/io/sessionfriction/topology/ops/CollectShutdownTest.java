@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.sessionfriction.launcher.cli.Main;
 import io.sessionfriction.topology.e2e.KafkaFixture;
 
 /** A clean stop is clean: SIGTERM to {@code collect}, as a supervisor sends it, commits and exits without an ERROR line. */
@@ -46,14 +45,10 @@ class CollectShutdownTest {
     void sigtermLogsNoError() throws Exception {
         Path transcript = Files.createDirectories(sessions.resolve("ana")).resolve("2026-02-11_258c7280-ae70-4798-800f-63464d01a85d.jsonl");
         Files.writeString(transcript, aUserPrompt("load the export").json() + "\n", StandardCharsets.UTF_8);
-        Path log = Files.createDirectories(Path.of("target", "ops")).resolve("collect-sigterm.log");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process collect = new ProcessBuilder(java, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "collect", "--bootstrap-servers", kafka.bootstrapServers(), "--sessions", sessions.toString(),
-                "--transactional-id", "sigterm-collect", "--http-port", String.valueOf(Http.freePort()), "--poll-interval", "200ms")
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Awaitility.await("collector running").atMost(Duration.ofSeconds(60))
-                .until(() -> Files.readString(log).contains("Collector starting"));
+        ChildCommand collect = ChildCommand.start("collect-sigterm", "collect", "--bootstrap-servers", kafka.bootstrapServers(),
+                "--sessions", sessions.toString(), "--transactional-id", "sigterm-collect",
+                "--http-port", String.valueOf(Http.freePort()), "--poll-interval", "200ms");
+        Awaitility.await("collector running").atMost(Duration.ofSeconds(60)).until(() -> collect.output().contains("Collector starting"));
 
         // Stopped mid-stream: lines keep coming, so SIGTERM lands during reads, sends and commits.
         ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
@@ -67,11 +62,10 @@ class CollectShutdownTest {
             }
         }, 0, 5, TimeUnit.MILLISECONDS);
         Awaitility.await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
-        collect.destroy();
+        boolean exited = collect.stop();
         writer.shutdownNow();
 
-        assertThat(collect.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String output = Files.readString(log);
-        assertThat(output).contains("Collector closed").doesNotContain(" ERROR ");
+        assertThat(exited).isTrue();
+        assertThat(collect.output()).contains("Collector closed").doesNotContain(" ERROR ");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -32,11 +33,10 @@ class OutageVisibilityTest {
         int collectPort = Http.freePort();
         int processPort = Http.freePort();
         try (StandaloneBroker broker = StandaloneBroker.start(logDir);
-                LogLines logs = LogLines.capture();
-                CliInBackground collect = CliInBackground.start("collect", "collect", "--bootstrap-servers", broker.bootstrapServers(),
+                ChildCommand collect = ChildCommand.start("outage-collect", "collect", "--bootstrap-servers", broker.bootstrapServers(),
                         "--sessions", sessions.toString(), "--poll-interval", "200ms", "--partitions", "2",
                         "--transactional-id", "outage-collect", "--http-port", String.valueOf(collectPort));
-                CliInBackground process = CliInBackground.start("process", "process", "--bootstrap-servers", broker.bootstrapServers(),
+                ChildCommand process = ChildCommand.start("outage-process", "process", "--bootstrap-servers", broker.bootstrapServers(),
                         "--application-id", "outage-process", "--partitions", "2", "--state-dir", stateDir.toString(),
                         "--http-port", String.valueOf(processPort), "--advertised-http", "localhost:" + processPort)) {
             awaitReady(collectPort, collect);
@@ -49,25 +49,29 @@ class OutageVisibilityTest {
             assertThat(Duration.ofNanos(System.nanoTime() - stopped)).isLessThanOrEqualTo(READINESS_BOUND);
             assertThat(Http.get(processPort, "/health/ready").json().path("reason").asText()).contains("unreachable");
             Awaitility.await("both said the broker is gone").atMost(READINESS_BOUND).until(() ->
-                    logs.matching("WARN", "Kafka unreachable at " + broker.bootstrapServers()).size() >= 2);
+                    !collect.logged("WARN", "Kafka unreachable at " + broker.bootstrapServers()).isEmpty()
+                            && !process.logged("WARN", "Kafka unreachable at " + broker.bootstrapServers()).isEmpty());
 
             broker.start();
             awaitReady(collectPort, collect);
             awaitReady(processPort, process);
             Awaitility.await("both said the broker is back").atMost(READINESS_BOUND).until(() ->
-                    logs.matching("INFO", "Kafka reachable again at " + broker.bootstrapServers()).size() >= 2);
+                    !collect.logged("INFO", "Kafka reachable again at " + broker.bootstrapServers()).isEmpty()
+                            && !process.logged("INFO", "Kafka reachable again at " + broker.bootstrapServers()).isEmpty());
 
-            assertThat(logs.matching("WARN", "Kafka unreachable at ")).hasSize(2)
-                    .anySatisfy(line -> assertThat(line).contains("collector"))
-                    .anySatisfy(line -> assertThat(line).contains("processor"));
-            assertThat(logs.matching("INFO", "Kafka reachable again at ")).hasSize(2)
-                    .allSatisfy(line -> assertThat(line).containsPattern("after \\d+ s"));
+            for (ChildCommand command : List.of(collect, process)) {
+                assertThat(command.logged("WARN", "Kafka unreachable at ")).as(command.output()).singleElement();
+                assertThat(command.logged("INFO", "Kafka reachable again at ")).as(command.output()).singleElement()
+                        .satisfies(line -> assertThat(line).containsPattern("after \\d+ s"));
+            }
+            assertThat(collect.logged("WARN", "Kafka unreachable at ")).allSatisfy(line -> assertThat(line).contains("the collector waits"));
+            assertThat(process.logged("WARN", "Kafka unreachable at ")).allSatisfy(line -> assertThat(line).contains("the processor waits"));
         }
     }
 
-    private static void awaitReady(int port, CliInBackground command) {
+    private static void awaitReady(int port, ChildCommand command) {
         Awaitility.await("ready on " + port).atMost(Duration.ofSeconds(90)).until(() -> {
-            assertThat(command.running()).as(command.errors()).isTrue();
+            assertThat(command.running()).as(command.output()).isTrue();
             return Http.get(port, "/health/ready").status() == 200;
         });
     }

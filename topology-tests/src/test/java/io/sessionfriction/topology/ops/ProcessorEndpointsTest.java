@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -92,7 +93,7 @@ class ProcessorEndpointsTest {
         try (KafkaStreams streams = new KafkaStreams(FrictionTopology.build(settings, new RuleMatcher(rules),
                         new FrictionAlertStage(rules, FixesRegistry.empty(), settings)), props);
                 OpsServer server = OpsServer.start(HttpOptions.DEFAULT_BIND, 0)) {
-            HealthEndpoints.install(server, new StreamsHealth(streams, () -> null));
+            HealthEndpoints.install(server, new StreamsHealth(streams, () -> null, Optional::empty));
 
             Http.Answer before = Http.get(server.port(), "/health/ready");
             assertThat(before.status()).isEqualTo(503);

@@ -4,42 +4,35 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-
-import org.apache.kafka.clients.admin.Admin;
+import java.util.function.Supplier;
 
 import io.sessionfriction.collector.Collector;
 import io.sessionfriction.collector.CollectorStats;
 
 /**
  * The probes of a started collector (started means it reached the broker: its producer initialised its
- * transactions). Ready: its loop runs, it is not stuck, and the broker answers now. Live: it has not
- * failed for good (fenced, not authorized) and is not stuck.
+ * transactions). Ready: its loop runs, it is not stuck, and the broker answers now (BrokerWatch). Live: it
+ * has not failed for good (fenced, not authorized) and is not stuck.
  *
  * <p>Stuck means no pass finished for {@code stuckAfter}: the collector publishes a new {@link CollectorStats}
  * value after every pass, idle or not, so an unchanged reference for that long is a loop that hangs.
  */
 public final class CollectorHealth implements Health.Checks {
 
-    private static final Duration BROKER_TIMEOUT = Duration.ofSeconds(3);
-    private static final Duration BROKER_CACHE = Duration.ofSeconds(5);
-
     private final Collector collector;
-    private final Admin admin;
+    private final Supplier<Optional<String>> unreachable;
     private final Duration stuckAfter;
     private final Clock clock;
     private CollectorStats lastStats;
     private Instant lastPass;
-    private Health broker = Health.down("broker not probed yet");
-    private Instant brokerProbed = Instant.MIN;
 
     /**
      * @param collector  started, so connected: its producer initialised its transactions
-     * @param admin      a client of the same cluster, to probe that the broker answers
+     * @param unreachable why the cluster does not answer now (BrokerWatch), empty while it does
      */
-    public CollectorHealth(Collector collector, Admin admin, Duration stuckAfter, Clock clock) {
+    public CollectorHealth(Collector collector, Supplier<Optional<String>> unreachable, Duration stuckAfter, Clock clock) {
         this.collector = collector;
-        this.admin = admin;
+        this.unreachable = unreachable;
         this.stuckAfter = stuckAfter;
         this.clock = clock;
     }
@@ -62,7 +55,7 @@ public final class CollectorHealth implements Health.Checks {
         if (!collector.isRunning()) {
             return Health.down("collector loop not running");
         }
-        return broker();
+        return unreachable.get().map(Health::down).orElse(Health.up());
     }
 
     private Optional<Health> stuck() {
@@ -77,23 +70,5 @@ public final class CollectorHealth implements Health.Checks {
         return since.compareTo(stuckAfter) > 0
                 ? Optional.of(Health.down("collector stuck: no pass finished for " + since.toSeconds() + " s"))
                 : Optional.empty();
-    }
-
-    private Health broker() {
-        Instant now = clock.instant();
-        if (Duration.between(brokerProbed, now).compareTo(BROKER_CACHE) < 0) {
-            return broker;
-        }
-        try {
-            admin.describeCluster().clusterId().get(BROKER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            broker = Health.up();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            broker = Health.down("interrupted while probing the broker");
-        } catch (Exception e) {
-            broker = Health.down("broker unreachable: " + e);
-        }
-        brokerProbed = clock.instant();
-        return broker;
     }
 }
