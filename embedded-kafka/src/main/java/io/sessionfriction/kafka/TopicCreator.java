@@ -8,6 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -19,12 +21,32 @@ public final class TopicCreator {
     private TopicCreator() {
     }
 
-    /** @param adminProperties bootstrap servers plus any security settings the cluster needs */
+    /**
+     * @param adminProperties bootstrap servers plus any security settings the cluster needs
+     * @throws BrokerUnreachableException when no broker answers at the address within the bound
+     */
     public static void createMissing(Properties adminProperties, Collection<NewTopic> topics) {
         try (Admin admin = Admin.create(adminProperties)) {
+            // One question first, so an address nobody answers at is said as such, once, in one bound, not as
+            // a time-out on the first topic after the client's own retries.
+            reachable(admin, adminProperties.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
             for (NewTopic topic : topics) {
                 create(admin, topic);
             }
+        }
+    }
+
+    private static void reachable(Admin admin, String address) {
+        try {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)))
+                    .nodes().get(TIMEOUT_SECONDS + 5, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            throw new BrokerUnreachableException("Kafka unreachable at " + address + ": no broker answered within "
+                    + TIMEOUT_SECONDS + " s (" + cause.getClass().getSimpleName() + ")", cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reaching Kafka at " + address, e);
         }
     }
 

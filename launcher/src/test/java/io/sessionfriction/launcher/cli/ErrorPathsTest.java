@@ -8,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +29,11 @@ class ErrorPathsTest {
     private final StringWriter err = new StringWriter();
 
     private int execute(String... args) {
-        CommandLine cli = Main.commandLine(args);
+        return executeWith(Map.of(), args);
+    }
+
+    private int executeWith(Map<String, String> environment, String... args) {
+        CommandLine cli = Main.commandLine(args, environment);
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
@@ -82,6 +87,14 @@ class ErrorPathsTest {
         int exit = execute("process", "--config", config.toString(), "--bootstrap-servers", "localhost:9", "--http-port", "0");
 
         expectAClearError(exit, config.toString(), "inactivty-gap");
+    }
+
+    @Test
+    void aBadValueFromAnEnvironmentVariableSaysItCameFromThere() {
+        int exit = executeWith(Map.of("SESSION_FRICTION_ALLOWED_LATENESS", "a week"),
+                "process", "--bootstrap-servers", "localhost:9", "--http-port", "0");
+
+        expectAClearError(exit, "--allowed-lateness", "a week", "environment variable SESSION_FRICTION_ALLOWED_LATENESS");
     }
 
     @Test

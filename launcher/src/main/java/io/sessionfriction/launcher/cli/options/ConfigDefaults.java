@@ -2,12 +2,17 @@ package io.sessionfriction.launcher.cli.options;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeSet;
 
 import picocli.CommandLine.IDefaultValueProvider;
 import picocli.CommandLine.Model.ArgSpec;
@@ -18,6 +23,10 @@ import picocli.CommandLine.Model.OptionSpec;
  * come from the environment variable {@code SESSION_FRICTION_BOOTSTRAP_SERVERS} or from the key
  * {@code bootstrap-servers} in the properties file named by {@code --config} (or
  * {@code SESSION_FRICTION_CONFIG}). Precedence: flag, then environment, then file, then the declared default.
+ *
+ * <p>A config file that cannot be read, or that holds a key no command has, is a bad value of
+ * {@code --config}: {@link #problems} says so, and the command stops before it starts anything. A value from
+ * the environment or the file that an option refuses is reported with where it came from ({@link #source}).
  */
 public final class ConfigDefaults implements IDefaultValueProvider {
 
@@ -25,11 +34,19 @@ public final class ConfigDefaults implements IDefaultValueProvider {
     public static final String CONFIG_OPTION = "--config";
 
     private final Map<String, String> environment;
+    private final Optional<Path> path;
     private final Properties file;
+    private final Optional<String> unreadable;
+
+    ConfigDefaults(Map<String, String> environment, Optional<Path> path, Properties file, Optional<String> unreadable) {
+        this.environment = Map.copyOf(environment);
+        this.path = path;
+        this.file = file;
+        this.unreadable = unreadable;
+    }
 
     ConfigDefaults(Map<String, String> environment, Properties file) {
-        this.environment = Map.copyOf(environment);
-        this.file = file;
+        this(environment, Optional.empty(), file, Optional.empty());
     }
 
     /** Reads the config file named on the command line or in the environment, if any. */
@@ -42,7 +59,21 @@ public final class ConfigDefaults implements IDefaultValueProvider {
                 configPath = args[i].substring(CONFIG_OPTION.length() + 1);
             }
         }
-        return new ConfigDefaults(environment, configPath == null ? new Properties() : load(Path.of(configPath)));
+        if (configPath == null) {
+            return new ConfigDefaults(environment, new Properties());
+        }
+        Path path = Path.of(configPath);
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(path)) {
+            props.load(reader);
+            return new ConfigDefaults(environment, Optional.of(path), props, Optional.empty());
+        } catch (NoSuchFileException e) {
+            return new ConfigDefaults(environment, Optional.of(path), new Properties(), Optional.of("no such file"));
+        } catch (AccessDeniedException e) {
+            return new ConfigDefaults(environment, Optional.of(path), new Properties(), Optional.of("permission denied"));
+        } catch (IOException | IllegalArgumentException e) {
+            return new ConfigDefaults(environment, Optional.of(path), new Properties(), Optional.of("cannot read it: " + e.getMessage()));
+        }
     }
 
     /** {@code --bootstrap-servers} becomes {@code SESSION_FRICTION_BOOTSTRAP_SERVERS}. */
@@ -60,16 +91,33 @@ public final class ConfigDefaults implements IDefaultValueProvider {
         if (fromEnv != null) {
             return fromEnv;
         }
-        return file.getProperty(name.replaceFirst("^-+", ""));
+        return file.getProperty(key(name));
     }
 
-    private static Properties load(Path path) {
-        Properties props = new Properties();
-        try (Reader reader = Files.newBufferedReader(path)) {
-            props.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read config file " + path + ": " + e.getMessage(), e);
+    /** Where a value of {@code option} not given as a flag comes from, if not from its declared default. */
+    public Optional<String> source(OptionSpec option) {
+        String name = option.longestName();
+        if (environment.containsKey(envName(name))) {
+            return Optional.of("environment variable " + envName(name));
         }
-        return props;
+        return file.containsKey(key(name)) ? path.map(p -> "config file " + p + ", key " + key(name)) : Optional.empty();
+    }
+
+    /**
+     * What is wrong with the config file: it cannot be read, or it holds keys that are none of {@code options}
+     * (every long option of every command: one file may serve several commands).
+     */
+    public List<String> problems(Collection<String> options) {
+        if (unreadable.isPresent()) {
+            return List.of(CONFIG_OPTION + " " + path.orElseThrow() + ": " + unreadable.get());
+        }
+        TreeSet<String> unknown = new TreeSet<>(file.stringPropertyNames());
+        options.forEach(option -> unknown.remove(key(option)));
+        return unknown.isEmpty() ? List.of() : List.of(CONFIG_OPTION + " " + path.orElseThrow() + ": unknown key"
+                + (unknown.size() > 1 ? "s " : " ") + String.join(", ", unknown) + " (no command has such an option)");
+    }
+
+    private static String key(String longOption) {
+        return longOption.replaceFirst("^-+", "");
     }
 }

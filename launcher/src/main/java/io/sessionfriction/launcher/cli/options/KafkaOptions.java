@@ -24,7 +24,7 @@ public final class KafkaOptions {
                     + "processing.guarantee, ...) are the pipeline's: a file that sets one is refused.")
     Path kafkaConfig;
 
-    @Option(names = "--partitions", defaultValue = "3", paramLabel = "N",
+    @Option(names = "--partitions", defaultValue = "3", paramLabel = "N", converter = PositiveNumber.class,
             description = "Partitions for topics this command creates (default: ${DEFAULT-VALUE}).")
     int partitions;
 

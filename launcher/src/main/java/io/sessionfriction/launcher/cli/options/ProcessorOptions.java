@@ -58,11 +58,26 @@ public final class ProcessorOptions {
     }
 
     public RuleCatalogue catalogue() {
-        return RuleCatalogue.load(Optional.ofNullable(rules));
+        try {
+            return RuleCatalogue.load(Optional.ofNullable(rules));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--rules " + rules + ": " + e.getMessage(), e);
+        }
     }
 
     public FixesRegistry fixes() {
-        return FixesRegistry.load(Optional.ofNullable(fixes));
+        try {
+            return FixesRegistry.load(Optional.ofNullable(fixes));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("--fixes " + fixes + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads and checks every value and file, so a bad one stops the command before it starts anything. */
+    public void check() {
+        settings();
+        catalogue();
+        fixes();
     }
 
     public Optional<Path> stateDir() {

@@ -1,13 +1,12 @@
 package io.sessionfriction.launcher.cli.options;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -88,9 +87,22 @@ class ConfigDefaultsTest {
     void aMissingConfigFileIsAClearError() {
         Path missing = dir.resolve("nope.properties");
 
-        assertThatThrownBy(() -> parse(Map.of(), "--config", missing.toString()))
-                .isInstanceOf(UncheckedIOException.class)
-                .hasMessageContaining("Cannot read config file " + missing);
+        ConfigDefaults defaults = ConfigDefaults.fromEnvironmentAndArgs(Map.of(), new String[] {"--config", missing.toString()});
+
+        assertThat(defaults.problems(List.of("--partitions"))).containsExactly("--config " + missing + ": no such file");
+    }
+
+    @Test
+    void aValueFromTheEnvironmentOrTheFileSaysWhereItCameFrom() throws IOException {
+        Path file = Files.writeString(dir.resolve("pipeline.properties"), "partitions=6\n");
+        ConfigDefaults defaults = ConfigDefaults.fromEnvironmentAndArgs(Map.of("SESSION_FRICTION_INACTIVITY_GAP", "15m"),
+                new String[] {"--config", file.toString()});
+        CommandLine cli = new CommandLine(new Probe());
+
+        assertThat(defaults.source(cli.getCommandSpec().findOption("--inactivity-gap")))
+                .hasValue("environment variable SESSION_FRICTION_INACTIVITY_GAP");
+        assertThat(defaults.source(cli.getCommandSpec().findOption("--partitions"))).hasValue("config file " + file + ", key partitions");
+        assertThat(defaults.source(cli.getCommandSpec().findOption("--allowed-lateness"))).isEmpty();
     }
 
     @Test
