@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.regex.Matcher;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class StateOfAnotherClusterTest {
 
     private static int alertRecords(String bootstrapServers, Path sessions, Path stateDir) {
         String[] args = {"run", "--bootstrap-servers", bootstrapServers, "--sessions", sessions.toString(),
-            "--state-dir", stateDir.toString(), "--partitions", "2", "--application-id", "same-app"};
+            "--state-dir", stateDir.toString(), "--application-id", "same-app"};
         CommandLine cli = Main.commandLine(args);
         StringWriter out = new StringWriter();
         cli.setOut(new PrintWriter(out, true));
@@ -52,6 +53,27 @@ class StateOfAnotherClusterTest {
     @TempDir
     Path otherSessions;
 
+    @TempDir
+    Path oneTranscript;
+
+    @Test
+    void aFreshClusterAfterAnEarlierOneGivesTheSameAlertsForOneTranscript() throws IOException {
+        Path samples = SAMPLES.resolve("bob");
+        Path file;
+        try (Stream<Path> files = Files.list(samples)) {
+            file = files.filter(f -> f.toString().endsWith(".jsonl")).sorted().findFirst().orElseThrow();
+        }
+        Files.createDirectories(oneTranscript.resolve("bob"));
+        Files.copy(file, oneTranscript.resolve("bob").resolve(file.getFileName()));
+        int first;
+        try (EmbeddedKafka earlier = EmbeddedKafka.start()) {
+            first = alertRecords(earlier.bootstrapServers(), oneTranscript, stateDir);
+        }
+        try (EmbeddedKafka fresh = EmbeddedKafka.start()) {
+            assertThat(alertRecords(fresh.bootstrapServers(), oneTranscript, stateDir)).isEqualTo(first).isPositive();
+        }
+    }
+
     @Test
     void anotherClusterAfterAnEarlierOneGivesTheSameAlerts() throws IOException {
         int first;
@@ -59,7 +81,8 @@ class StateOfAnotherClusterTest {
             first = alertRecords(earlier.bootstrapServers(), SAMPLES, stateDir);
         }
         try (EmbeddedKafka other = EmbeddedKafka.start()) {
-            // Another team's sessions first, from another machine: its changelogs grow past the old checkpoints.
+            // Another team's sessions of January first: the cluster's changelogs grow past the old checkpoints
+            // (and nothing in them makes February's samples late).
             writeLongSessions(otherSessions);
             alertRecords(other.bootstrapServers(), otherSessions, otherState);
 
@@ -69,11 +92,11 @@ class StateOfAnotherClusterTest {
 
     private static void writeLongSessions(Path root) throws IOException {
         for (int session = 0; session < 6; session++) {
-            Path file = Files.createDirectories(root.resolve("dan")).resolve(String.format("2026-03-0%d_d4000000-0000-4000-8000-%012d.jsonl",
+            Path file = Files.createDirectories(root.resolve("dan")).resolve(String.format("2026-01-0%d_d4000000-0000-4000-8000-%012d.jsonl",
                     session + 1, session));
             StringBuilder lines = new StringBuilder();
             for (int i = 0; i < 400; i++) {
-                Instant at = Instant.parse("2026-03-01T09:00:00Z").plus(Duration.ofDays(session)).plusSeconds(20L * i);
+                Instant at = Instant.parse("2026-01-01T09:00:00Z").plus(Duration.ofDays(session)).plusSeconds(20L * i);
                 lines.append(TranscriptLines.aUserPrompt("step " + i).at(at).json()).append('\n');
             }
             Files.writeString(file, lines);
