@@ -1,5 +1,9 @@
 package io.sessionfriction.launcher.runtime;
 
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,10 +11,12 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 
 import io.sessionfriction.collector.Collector;
 import io.sessionfriction.collector.CollectorConfig;
+import io.sessionfriction.kafka.BrokerUnreachableException;
 import io.sessionfriction.kafka.EmbeddedKafka;
 import io.sessionfriction.kafka.TopicCreator;
 import io.sessionfriction.processor.Topics;
@@ -57,6 +63,18 @@ public final class KafkaTarget implements AutoCloseable {
         props.putAll(clientOverrides);
         props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         return props;
+    }
+
+    /** The cluster's id, as its brokers report it. */
+    public String clusterId() {
+        try (Admin admin = Admin.create(adminProperties())) {
+            return admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while asking Kafka at " + bootstrapServers + " for its cluster id", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new BrokerUnreachableException("Kafka unreachable at " + bootstrapServers + ": no cluster id within 30 s", e);
+        }
     }
 
     /** Creates the collector's and the processor's topics where missing. */

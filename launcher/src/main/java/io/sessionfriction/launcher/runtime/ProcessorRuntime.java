@@ -1,12 +1,8 @@
 package io.sessionfriction.launcher.runtime;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -36,12 +32,15 @@ public final class ProcessorRuntime implements AutoCloseable {
 
     private final KafkaStreams streams;
     private final ProcessorSettings settings;
+    private final StateDirectory state;
     private final CloseOptions closing;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private ProcessorRuntime(KafkaStreams streams, ProcessorSettings settings, CloseOptions.GroupMembershipOperation onClose) {
+    private ProcessorRuntime(KafkaStreams streams, ProcessorSettings settings, StateDirectory state,
+            CloseOptions.GroupMembershipOperation onClose) {
         this.streams = streams;
         this.settings = settings;
+        this.state = state;
         this.closing = CloseOptions.groupMembershipOperation(onClose).withTimeout(CLOSE_BOUND);
     }
 
@@ -54,10 +53,12 @@ public final class ProcessorRuntime implements AutoCloseable {
 
     /**
      * Starts the topology for a command that ends on its own (run, replay) and waits until it is RUNNING
-     * (or fails, with the reason). It leaves its group on close, so nothing is left waiting for it to return.
+     * (or fails, with the reason). It leaves its group on close, so nothing is left waiting for it to return,
+     * and its state lives in a folder of its own, deleted on close (StateDirectory).
      */
     public static ProcessorRuntime start(KafkaTarget kafka, ProcessorSetup setup) {
-        ProcessorRuntime runtime = create(kafka, setup, Map.of(), CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+        ProcessorRuntime runtime = create(kafka, setup, Map.of(), StateDirectory.ownFor(setup.stateDir()),
+                CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
         try {
             runtime.startAndAwaitRunning(START_BOUND);
         } catch (RuntimeException e) {
@@ -73,19 +74,26 @@ public final class ProcessorRuntime implements AutoCloseable {
      * such as {@code application.server}.
      */
     public static ProcessorRuntime create(KafkaTarget kafka, ProcessorSetup setup, Map<String, Object> extra) {
-        // A restarting instance comes back to its tasks without a rebalance, as Kafka Streams does by default.
-        return create(kafka, setup, extra, CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
+        // A restarting instance comes back to its tasks without a rebalance, as Kafka Streams does by default,
+        // and to its local state, once that is known to be this cluster's.
+        StateDirectory state = StateDirectory.lasting(setup.stateDir(), kafka.clusterId(), setup.settings().applicationId(),
+                Clock.systemUTC());
+        return create(kafka, setup, extra, state, CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP);
     }
 
     private static ProcessorRuntime create(KafkaTarget kafka, ProcessorSetup setup, Map<String, Object> extra,
-            CloseOptions.GroupMembershipOperation onClose) {
+            StateDirectory state, CloseOptions.GroupMembershipOperation onClose) {
         ProcessorSettings settings = setup.settings();
         Properties props = settings.streamsProperties(kafka.bootstrapServers());
         props.putAll(kafka.clientOverrides());
         props.putAll(extra);
-        Optional<Path> stateDir = setup.stateDir().or(() -> kafka.embedded() ? Optional.of(tempStateDir()) : Optional.empty());
-        stateDir.ifPresent(dir -> props.put(StreamsConfig.STATE_DIR_CONFIG, dir.toString()));
-        return new ProcessorRuntime(new KafkaStreams(topology(setup), props), settings, onClose);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, state.path().toString());
+        try {
+            return new ProcessorRuntime(new KafkaStreams(topology(setup), props), settings, state, onClose);
+        } catch (RuntimeException e) {
+            state.close();
+            throw e;
+        }
     }
 
     /** Starts the topology and waits until it is RUNNING; throws with the reason when it does not get there. */
@@ -131,16 +139,9 @@ public final class ProcessorRuntime implements AutoCloseable {
         return failure.get();
     }
 
-    private static Path tempStateDir() {
-        try {
-            return Files.createTempDirectory("session-friction-state-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create a state directory: " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public void close() {
         streams.close(closing);
+        state.close();
     }
 }

@@ -13,8 +13,8 @@ import io.sessionfriction.redaction.Redactor;
  * What the processor runs with.
  *
  * @param redactor what its first step takes out of every line
- * @param stateDir Kafka Streams' state directory; empty for a fresh temporary one with an embedded broker, and for
- *                 Kafka Streams' default otherwise
+ * @param stateDir the --state-dir given: a long-running processor's state directory (StateDirectory.DEFAULT when
+ *                 empty), or where a run that ends on its own makes its own (the temporary directory when empty)
  */
 public record ProcessorSetup(ProcessorSettings settings, RuleCatalogue catalogue, FixesRegistry fixes, Redactor redactor,
                              Optional<Path> stateDir) {

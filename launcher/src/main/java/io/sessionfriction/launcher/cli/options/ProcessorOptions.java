@@ -37,8 +37,9 @@ public final class ProcessorOptions {
     Path fixes;
 
     @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Kafka Streams state directory (default: a fresh temporary directory with the embedded broker, "
-                    + "Kafka Streams' default otherwise).")
+            description = "process: the processor's state directory, checked to hold this cluster's state (default: "
+                    + "~/.local/state/session-friction); run, replay: where their own state folder goes, deleted when "
+                    + "they end (default: the temporary directory).")
     Path stateDir;
 
     public ProcessorSettings settings() {
