@@ -64,6 +64,8 @@ public final class Collector implements AutoCloseable {
     private final ReadPublisher publisher;
     private final Map<String, FileTail> tails = new TreeMap<>();
     private final Set<String> unreadable = new HashSet<>();
+    /** Files whose bytes after the position are an incomplete last line, at their last read. */
+    private final Set<String> heldBack = new HashSet<>();
     private final Object lifecycle = new Object();
     private volatile CollectorStats stats;
     private FolderWatcher watcher;
@@ -346,6 +348,7 @@ public final class Collector implements AutoCloseable {
         } catch (NoSuchFileException e) {
             tails.remove(file);
             unreadable.remove(file);
+            heldBack.remove(file);
             events.fileUntracked(file);
             events.filesTracked(tails.size());
             return Optional.empty();
@@ -359,11 +362,16 @@ public final class Collector implements AutoCloseable {
             events.fileReadableAgain(file);
         }
         events.lag(file, read.lagBytes());
+        if (read.lagBytes() > 0 && !read.more()) {
+            heldBack.add(file);
+        } else {
+            heldBack.remove(file);
+        }
         return Optional.of(read);
     }
 
     private void refreshStats() {
-        stats = new CollectorStats(tails.size(), unreadable.size(), transactions.aborted(),
+        stats = new CollectorStats(tails.size(), unreadable.size(), transactions.aborted(), heldBack.size(),
                 transactions.committedCounts());
     }
 

@@ -135,7 +135,8 @@ public final class FileTail {
             position = with(offset, line, midLine, hash, position.sessionKey(), skipped);
             verifiedSize = size;
         }
-        return new TailRead(items, consumed, lines, reset, !atEof && !skipped, size - offset);
+        // A skipped file has nothing left to publish: no lag, nothing held back.
+        return new TailRead(items, consumed, lines, reset, !atEof && !skipped, skipped ? 0 : size - offset);
     }
 
     /**

@@ -17,6 +17,7 @@ import io.sessionfriction.launcher.cli.options.RedactionOptions;
 import io.sessionfriction.launcher.runtime.BrokerWatch;
 import io.sessionfriction.launcher.runtime.KafkaTarget;
 import io.sessionfriction.launcher.runtime.ShutdownSignal;
+import io.sessionfriction.launcher.runtime.Summary;
 import io.sessionfriction.launcher.runtime.http.CollectorHealth;
 import io.sessionfriction.launcher.runtime.http.DeferredChecks;
 import io.sessionfriction.launcher.runtime.http.HealthEndpoints;
@@ -67,7 +68,7 @@ final class CollectCommand implements Callable<Integer> {
             if (once) {
                 TopicCreator.createMissing(target.adminProperties(), Collector.topics(config, kafka.partitions()));
                 try (Collector tail = Collector.create(config, redactor, Metrics.globalRegistry)) {
-                    spec.commandLine().getOut().println(tail.runUntilCaughtUp());
+                    spec.commandLine().getOut().println(Summary.collector(tail.runUntilCaughtUp()));
                     return 0;
                 }
             }

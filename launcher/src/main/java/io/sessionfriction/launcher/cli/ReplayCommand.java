@@ -102,9 +102,10 @@ final class ReplayCommand implements Callable<Integer> {
 
         ReplayResult result = ReplayRun.execute(plan, () -> new ReplayTarget(kafka.open(true), fixes, processor.stateDir()),
                 new ReplayProgressLine());
-        console.printf("Replayed %d sessions: %d alerts in %d friction points, %d drafted as issues; report in %s (%s, %s, %s/)%n",
+        console.printf("Replayed %d sessions: %d alerts in %d friction points, %d drafted as issues, %,d events late "
+                        + "(session-events-late); report in %s (%s, %s, %s/)%n",
                 result.data().sessions().size(), result.data().alerts().size(), result.report().points().size(),
-                result.report().drafted().size(), out,
+                result.report().drafted().size(), result.data().lateEvents(), out,
                 FrictionReport.HTML_FILE, FrictionReport.POINTS_FILE, FrictionReport.ISSUES_DIR);
         double seconds = (System.nanoTime() - began) / 1e9;
         console.printf(Locale.ROOT, "Took %.1f s (scan %.1f s, pipeline %.1f s, report %.1f s): %,.0f events/s%n", seconds,

@@ -21,7 +21,9 @@ import io.sessionfriction.launcher.cli.options.RedactionOptions;
 import io.sessionfriction.launcher.runtime.AlertOutput;
 import io.sessionfriction.launcher.runtime.KafkaTarget;
 import io.sessionfriction.launcher.runtime.LocalPipeline;
+import io.sessionfriction.launcher.runtime.OutputCounts;
 import io.sessionfriction.launcher.runtime.ShutdownSignal;
+import io.sessionfriction.launcher.runtime.Summary;
 import io.sessionfriction.notify.NotifySettings;
 import io.sessionfriction.redaction.Redactor;
 import picocli.CommandLine.Command;
@@ -87,14 +89,14 @@ final class RunCommand implements Callable<Integer> {
                 said.flush();
                 CollectorStats caughtUp = pipeline.catchUp(timeout);
                 if (!follow) {
-                    printSummary(said, caughtUp, pipeline.alertsByRule());
+                    printSummary(said, caughtUp, OutputCounts.of(target), pipeline.alertsByRule());
                     return 0;
                 }
                 said.println("Caught up with " + collector.sessions() + "; following it for new lines. Ctrl-C stops and prints the summary.");
                 said.flush();
                 pipeline.follow();
                 Throwable failed = pipeline.awaitStop(shutdown);
-                printSummary(said, pipeline.stats(), pipeline.alertsByRule());
+                printSummary(said, pipeline.stats(), OutputCounts.of(target), pipeline.alertsByRule());
                 if (failed != null) {
                     log.error("Stopping: {}", failed.toString());
                     return 1;
@@ -107,11 +109,14 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(PrintWriter out, CollectorStats stats, Map<String, Integer> alertsByRule) {
+    private static void printSummary(PrintWriter out, CollectorStats stats, OutputCounts outputs, Map<String, Integer> alertsByRule) {
         int total = alertsByRule.values().stream().mapToInt(Integer::intValue).sum();
         CollectorCounts published = stats.committed();
-        out.printf("Done: %,d files, %,d lines (%,d events), %,d lines to session-events-dlq, %,d alert records%n",
-                stats.filesTracked(), published.lines(), published.events(), published.deadLetters(), total);
+        out.printf("Done: %,d files, %,d lines (%,d events), %,d lines to session-events-dlq, %,d late events, %,d alert records%n",
+                stats.filesTracked(), published.lines(), published.events(), published.deadLetters() + outputs.processorDeadLetters(),
+                outputs.late(), total);
+        out.println("  " + Summary.collector(stats));
+        out.println("  " + Summary.processor(published.events(), outputs));
         alertsByRule.forEach((rule, count) -> out.printf("  %-20s %d%n", rule, count));
         out.flush();
     }
