@@ -150,9 +150,14 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         return new StateHorizons(allowedLateness);
     }
 
-    /** How long line ids are remembered: a repeat within the allowed lateness must still be recognised. */
+    /**
+     * How long line ids are remembered: a repeat within the allowed lateness must still be recognised (an older
+     * one is late anyway). The margin (a day, or the lateness when shorter) covers the store's segments; it
+     * must not dominate, or the store holds a day of every event whatever the lateness.
+     */
     public Duration dedupRetention() {
-        return allowedLateness.plus(Duration.ofDays(1));
+        Duration margin = allowedLateness.compareTo(Duration.ofDays(1)) < 0 ? allowedLateness : Duration.ofDays(1);
+        return allowedLateness.plus(margin);
     }
 
     /**

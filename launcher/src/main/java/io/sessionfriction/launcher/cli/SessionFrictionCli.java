@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             EvaluateCommand.class,
             BenchLatencyCommand.class,
             BenchCollectorCommand.class,
+            BenchSoakCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class SessionFrictionCli {
 

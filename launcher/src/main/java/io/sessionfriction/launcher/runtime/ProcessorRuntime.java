@@ -1,7 +1,9 @@
 package io.sessionfriction.launcher.runtime;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +14,7 @@ import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +34,16 @@ public final class ProcessorRuntime implements AutoCloseable {
     private static final Duration START_BOUND = Duration.ofSeconds(60);
 
     private final KafkaStreams streams;
+    private final List<String> stores;
     private final ProcessorSettings settings;
     private final StateDirectory state;
     private final CloseOptions closing;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-    private ProcessorRuntime(KafkaStreams streams, ProcessorSettings settings, StateDirectory state,
+    private ProcessorRuntime(KafkaStreams streams, List<String> stores, ProcessorSettings settings, StateDirectory state,
             CloseOptions.GroupMembershipOperation onClose) {
         this.streams = streams;
+        this.stores = List.copyOf(stores);
         this.settings = settings;
         this.state = state;
         this.closing = CloseOptions.groupMembershipOperation(onClose).withTimeout(CLOSE_BOUND);
@@ -89,7 +94,8 @@ public final class ProcessorRuntime implements AutoCloseable {
         props.putAll(extra);
         props.put(StreamsConfig.STATE_DIR_CONFIG, state.path().toString());
         try {
-            return new ProcessorRuntime(new KafkaStreams(topology(setup), props), settings, state, onClose);
+            Topology topology = topology(setup);
+            return new ProcessorRuntime(new KafkaStreams(topology, props), storeNames(topology), settings, state, onClose);
         } catch (RuntimeException e) {
             state.close();
             throw e;
@@ -128,6 +134,22 @@ public final class ProcessorRuntime implements AutoCloseable {
 
     public KafkaStreams streams() {
         return streams;
+    }
+
+    private static List<String> storeNames(Topology topology) {
+        return topology.describe().subtopologies().stream().flatMap(sub -> sub.nodes().stream())
+                .filter(TopologyDescription.Processor.class::isInstance)
+                .flatMap(node -> ((TopologyDescription.Processor) node).stores().stream()).distinct().sorted().toList();
+    }
+
+    /** The names of its state stores. */
+    public List<String> stateStoreNames() {
+        return stores;
+    }
+
+    /** Where its local state is. */
+    public Path stateDirectory() {
+        return state.path();
     }
 
     public String applicationId() {

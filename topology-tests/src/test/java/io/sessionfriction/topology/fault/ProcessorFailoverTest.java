@@ -75,6 +75,7 @@ class ProcessorFailoverTest {
         assertThat(enriched).extracting(record -> record.value().uuid()).containsExactlyInAnyOrderElementsOf(clean.enriched());
         assertThat(alerts).extracting(record -> CleanRun.alertAndCount(record.value()))
                 .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(clean.alerts());
+        new Accounting(pipeline.prefix(), clean.enriched().size(), clean.enriched().size(), 0, 0, enriched.size(), alerts.size(), 0).log();
         assertThat(pipeline.read(Topics.SESSION_EVENTS_DLQ, read -> true)).isEmpty();
         assertThat(pipeline.read(Topics.SESSION_EVENTS_LATE, read -> true)).isEmpty();
     }
