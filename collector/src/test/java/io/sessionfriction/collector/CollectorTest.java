@@ -261,8 +261,8 @@ class CollectorTest {
             assertThat(record.path("raw").asText()).isEqualTo(cutOff);
             assertThat(record.path("error").asText()).doesNotStartWith("not a session transcript");
         });
-        assertThat(stats.linesPublished()).isEqualTo(3);
-        assertThat(stats.filesNotTranscripts()).isZero();
+        assertThat(stats.committed().lines()).isEqualTo(3);
+        assertThat(stats.committed().notTranscripts()).isZero();
     }
 
     @Test

@@ -33,6 +33,7 @@ import io.sessionfriction.processor.event.SignalMatcher;
 import io.sessionfriction.processor.progress.CommandProgress;
 import io.sessionfriction.processor.topology.AlertStage;
 import io.sessionfriction.processor.topology.FrictionTopology;
+import io.sessionfriction.redaction.Redactor;
 
 /**
  * The whole topology on a {@link TopologyTestDriver}, fed as the collector feeds it (key = session key,
@@ -66,7 +67,7 @@ public final class FrictionDriver implements AutoCloseable {
         Properties props = inMemory.streamsProperties("unused:9092");
         props.put(DeadLetterOnFailure.EVENTS_CONFIG, events);
         driver = new TopologyTestDriver(
-                FrictionTopology.build(inMemory, matcher, alerts, events, Clock.fixed(now, ZoneOffset.UTC)), props, now);
+                FrictionTopology.build(inMemory, Redactor.defaults(), matcher, alerts, events, Clock.fixed(now, ZoneOffset.UTC)), props, now);
         sessionEvents = driver.createInputTopic(inMemory.topic(Topics.SESSION_EVENTS).name(), Serdes.String().serializer(),
                 Serdes.String().serializer());
         enriched = output(inMemory.topic(Topics.SESSION_EVENTS_ENRICHED));

@@ -39,7 +39,7 @@ final class OtherToolsFile {
     }
 
     private static Optional<String> prettyPrinted(byte[] data, int firstLineEnd) {
-        try (JsonParser parser = LineParser.JSON.createParser(data, 0, data.length)) {
+        try (JsonParser parser = LineFramer.JSON.createParser(data, 0, data.length)) {
             JsonToken first = parser.nextToken();
             if (first != JsonToken.START_OBJECT && first != JsonToken.START_ARRAY) {
                 return Optional.empty();
@@ -73,8 +73,8 @@ final class OtherToolsFile {
         int lines = 1;
         int from = firstLineEnd + 1;
         for (int end = Newlines.indexOf(data, from); end >= 0 && lines < LINES_LOOKED_AT; end = Newlines.indexOf(data, from)) {
-            if (!LineParser.isBlank(data, from, end)) {
-                if (!LineParser.parse(data, from, end).objects().isEmpty()) {
+            if (!LineFramer.isBlank(data, from, end)) {
+                if (!LineFramer.frame(data, from, end).objects().isEmpty()) {
                     return Optional.empty();
                 }
                 lines++;

@@ -25,6 +25,7 @@ import io.sessionfriction.launcher.cli.options.PositiveNumber;
 import io.sessionfriction.launcher.cli.options.ProcessorOptions;
 import io.sessionfriction.launcher.runtime.KafkaTarget;
 import io.sessionfriction.launcher.runtime.ProcessorRuntime;
+import io.sessionfriction.redaction.Redactor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -81,7 +82,7 @@ final class BenchSoakCommand implements Callable<Integer> {
                     .withKafkaOverrides(target.clientOverrides()).withTransactionalId("bench-soak-" + ProcessHandle.current().pid())
                     .withTiming(Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofSeconds(5));
             target.createTopics(config, kafka.partitions());
-            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor.setup());
+            try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor.setup(Redactor.defaults()));
                     Collector collector = Collector.create(config, new SimpleMeterRegistry())) {
                 collector.start();
                 out.printf("soak: %d events/s from %d live sessions (each %s) for %s, samples every %s%n", eventsPerSecond,

@@ -105,7 +105,8 @@ record SessionContext(
 
     /** What a session idle for longer than the allowed lateness keeps: its loops were of a block that is over. */
     SessionContext compacted() {
-        return loops.isEmpty() ? this : new SessionContext(sessionStart, blockStart, lastEventTime, lastPrompts, recentPromptKeys, Map.of());
+        return loops.isEmpty() ? this : new SessionContext(sessionStart, blockStart, lastEventTime, lastPrompts, recentPromptKeys,
+                Map.of(), permissionMode, threads, backgroundTasks);
     }
 
     SessionContext withPrompt(String text, String key) {

@@ -69,6 +69,11 @@ public final class FrictionTopology {
 
     /** The topology with the shipped redaction rules (placeholders without a hash). */
     public static Topology build(ProcessorSettings settings, SignalMatcher matcher, AlertStage alerts, ProcessorEvents events) {
+        return build(settings, Redactor.defaults(), matcher, alerts, events);
+    }
+
+    public static Topology build(ProcessorSettings settings, Redactor redactor, SignalMatcher matcher, AlertStage alerts,
+            ProcessorEvents events) {
         return build(settings, redactor, matcher, alerts, events, Clock.systemUTC());
     }
 

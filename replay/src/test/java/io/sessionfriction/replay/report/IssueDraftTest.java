@@ -23,7 +23,7 @@ class IssueDraftTest {
 
     private static FrictionPoint pointFromHostileText() {
         FrictionAlert alert = new FrictionAlert(FrictionAlert.SCHEMA_VERSION, "a-1", "s`1", "eve" + HTML, "permission-denied",
-                "permission", Severity.HIGH, List.of("bug"), "cp ``x`` " + HTML, ReplayFixtures.T0, 1, 0,
+                "permission", Severity.HIGH, List.of("bug"), "cp ``x`` " + HTML, ReplayFixtures.T0, 1, 0, 0.0,
                 List.of(new FrictionAlert.Evidence("u-1", ReplayFixtures.T0, "before\n```\n" + HTML + "\n````\nafter")),
                 new FrictionAlert.Context("cp `a` b " + HTML, "Copy " + HTML + " **now**", "/home/eve", List.of()), null, null, null);
         return FrictionPoints.group(List.of(alert), RuleCatalogue.defaults()).get(0);

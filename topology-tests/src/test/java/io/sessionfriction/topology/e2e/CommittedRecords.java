@@ -34,11 +34,6 @@ public final class CommittedRecords {
 
     public static <V> List<ConsumerRecord<String, V>> read(String bootstrapServers, Topics.Topic<String, V> topic,
             Predicate<List<ConsumerRecord<String, V>>> done) {
-        return read(kafka.bootstrapServers(), topic, done);
-    }
-
-    public static <V> List<ConsumerRecord<String, V>> read(String bootstrapServers, Topics.Topic<String, V> topic,
-            Predicate<List<ConsumerRecord<String, V>>> done) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + topic.name() + "-" + System.nanoTime(),

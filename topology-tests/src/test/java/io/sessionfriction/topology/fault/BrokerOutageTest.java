@@ -80,11 +80,11 @@ class BrokerOutageTest {
                 assertThat(enriched).extracting(record -> record.value().uuid()).containsExactlyInAnyOrderElementsOf(clean.enriched());
                 assertThat(alerts).extracting(record -> CleanRun.alertAndCount(record.value()))
                         .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(clean.alerts());
-                new Accounting("broker restarted mid-stream", clean.enriched().size(), collector.stats().eventsPublished(), 0, 0,
+                new Accounting("broker restarted mid-stream", clean.enriched().size(), collector.stats().committed().events(), 0, 0,
                         enriched.size(), alerts.size(), 0).log();
                 assertThat(pipeline.read(Topics.SESSION_EVENTS_DLQ, read -> true)).isEmpty();
                 assertThat(pipeline.read(Topics.SESSION_EVENTS_LATE, read -> true)).isEmpty();
-                assertThat(collector.stats().eventsPublished()).isEqualTo(clean.enriched().size());
+                assertThat(collector.stats().committed().events()).isEqualTo(clean.enriched().size());
                 assertThat(processor.state()).isEqualTo(KafkaStreams.State.RUNNING);
             }
         }

@@ -139,7 +139,7 @@ class PoisonRecordsTest {
         pipeline.write("bob", "2026-02-11_" + BOB + ".jsonl", bobsSession(start.plusSeconds(60)));
 
         try (RunningProcessor processor = pipeline.startProcessor()) {
-            assertThat(pipeline.collectOnce().eventsPublished()).isEqualTo(8);
+            assertThat(pipeline.collectOnce().committed().events()).isEqualTo(8);
 
             List<ConsumerRecord<String, JsonNode>> late = pipeline.read(LATE, read1 -> !read1.isEmpty());
             assertThat(late).singleElement().satisfies(record -> {
@@ -176,8 +176,8 @@ class PoisonRecordsTest {
 
         try (RunningProcessor processor = pipeline.startProcessor()) {
             CollectorStats collected = pipeline.collectOnce();
-            assertThat(collected.linesPublished()).isEqualTo(lines);
-            assertThat(collected.eventsPublished()).isEqualTo(lines);
+            assertThat(collected.committed().lines()).isEqualTo(lines);
+            assertThat(collected.committed().events()).isEqualTo(lines);
 
             List<ConsumerRecord<String, EnrichedEvent>> enriched =
                     pipeline.read(Topics.SESSION_EVENTS_ENRICHED, read -> read.size() >= lines);
@@ -194,7 +194,7 @@ class PoisonRecordsTest {
             assertThat(pipeline.read(Topics.SESSION_EVENTS_DLQ, read -> true)).isEmpty();
             assertThat(pipeline.read(LATE, read -> true)).isEmpty();
             assertThat(processor.state()).isEqualTo(KafkaStreams.State.RUNNING);
-            new Accounting(pipeline.prefix(), lines, collected.eventsPublished(), 0, 0, enriched.size(), alerts.size(), 0).log();
+            new Accounting(pipeline.prefix(), lines, collected.committed().events(), 0, 0, enriched.size(), alerts.size(), 0).log();
             return alerts;
         }
     }

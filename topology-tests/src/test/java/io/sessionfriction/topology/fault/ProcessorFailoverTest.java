@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sessionfriction.processor.Topics;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.topology.TranscriptLines.Line;
+import io.sessionfriction.testsupport.SharedBroker;
 import io.sessionfriction.topology.e2e.KafkaFixture;
 
 /**
@@ -29,7 +29,8 @@ class ProcessorFailoverTest {
 
     private static final int SESSIONS = 4;
     private static final int TURNS = 6;
-    private static KafkaFixture kafka;
+    @RegisterExtension
+    static final SharedBroker kafka = KafkaFixture.perClass();
 
     @TempDir
     Path sessions;
@@ -41,16 +42,6 @@ class ProcessorFailoverTest {
     Path stateThree;
 
     private final Map<String, List<Line>> published = new LinkedHashMap<>();
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = KafkaFixture.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
 
     private static String sessionKey(int session) {
         return String.format("5e550000-0000-4000-8000-%012d", session);

@@ -16,30 +16,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sessionfriction.testsupport.SharedBroker;
 import io.sessionfriction.topology.e2e.KafkaFixture;
 
 /** A clean stop is clean: SIGTERM to {@code collect}, as a supervisor sends it, commits and exits without an ERROR line. */
 class CollectShutdownTest {
 
-    private static KafkaFixture kafka;
+    @RegisterExtension
+    static final SharedBroker kafka = KafkaFixture.perClass();
 
     @TempDir
     Path sessions;
-
-    @BeforeAll
-    static void startBroker() {
-        kafka = KafkaFixture.start();
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-    }
 
     @RepeatedTest(5)
     void sigtermLogsNoError() throws Exception {
