@@ -36,10 +36,11 @@ public final class EmbeddedKafka implements AutoCloseable {
     public static final int MAX_MESSAGE_BYTES = RecordLimits.LINE_RECORD_BYTES;
 
     /**
-     * The broker's settings. A single node has one replica of everything: internal topics must not ask for three, or the
-     * group coordinator and the transaction coordinator never become available.
+     * The broker's settings (also for any other single-node broker of the tests). A single node has one replica of
+     * everything: internal topics must not ask for three, or the group coordinator and the transaction coordinator
+     * never become available.
      */
-    private static final Map<String, String> SINGLE_NODE_CONFIG = Map.ofEntries(
+    public static final Map<String, String> SINGLE_NODE_CONFIG = Map.ofEntries(
             Map.entry("offsets.topic.replication.factor", "1"),
             Map.entry("offsets.topic.num.partitions", "3"),
             Map.entry("transaction.state.log.replication.factor", "1"),

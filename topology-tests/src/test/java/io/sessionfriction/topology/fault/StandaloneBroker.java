@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -22,7 +23,6 @@ import org.apache.kafka.server.common.MetadataVersion;
 import org.awaitility.Awaitility;
 
 import io.sessionfriction.kafka.EmbeddedKafka;
-import io.sessionfriction.limits.RecordLimits;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 
@@ -47,26 +47,17 @@ public final class StandaloneBroker implements AutoCloseable {
     public static StandaloneBroker start(Path logDir) throws Exception {
         int brokerPort = freePort();
         int controllerPort = freePort();
-        Map<String, Object> config = Map.ofEntries(
-                Map.entry("process.roles", "broker,controller"),
-                Map.entry("node.id", "1"),
-                Map.entry("controller.quorum.voters", "1@localhost:" + controllerPort),
-                Map.entry("listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort),
-                Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort),
-                Map.entry("controller.listener.names", "CONTROLLER"),
-                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"),
-                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
-                Map.entry("log.dirs", logDir.toString()),
-                Map.entry("offsets.topic.replication.factor", "1"),
-                Map.entry("offsets.topic.num.partitions", "3"),
-                Map.entry("transaction.state.log.replication.factor", "1"),
-                Map.entry("transaction.state.log.min.isr", "1"),
-                Map.entry("transaction.state.log.num.partitions", "3"),
-                Map.entry("group.initial.rebalance.delay.ms", "0"),
-                Map.entry("auto.create.topics.enable", "false"),
-                Map.entry("message.max.bytes", String.valueOf(RecordLimits.LINE_RECORD_BYTES)),
-                // Event times of last February: retention would delete the processor's records as they are written.
-                Map.entry("log.retention.ms", "-1"));
+        Map<String, Object> config = new HashMap<>(EmbeddedKafka.SINGLE_NODE_CONFIG);
+        config.putAll(Map.of(
+                "process.roles", "broker,controller",
+                "node.id", "1",
+                "controller.quorum.voters", "1@localhost:" + controllerPort,
+                "listeners", "PLAINTEXT://localhost:" + brokerPort + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners", "PLAINTEXT://localhost:" + brokerPort,
+                "controller.listener.names", "CONTROLLER",
+                "listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "inter.broker.listener.name", "PLAINTEXT",
+                "log.dirs", logDir.toString()));
         new Formatter().setNodeId(1).setClusterId(Uuid.randomUuid().toString())
                 .setDirectories(List.of(logDir.toString())).setMetadataLogDirectory(logDir.toString())
                 .setReleaseVersion(MetadataVersion.latestProduction()).setControllerListenerName("CONTROLLER")

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sessionfriction.launcher.cli.Main;
 import io.sessionfriction.testsupport.SharedBroker;
+import io.sessionfriction.topology.ChildJvm;
 import io.sessionfriction.topology.e2e.KafkaFixture;
 
 /** A clean stop is clean: SIGTERM to {@code collect}, as a supervisor sends it, commits and exits without an ERROR line. */
@@ -36,7 +38,7 @@ class CollectShutdownTest {
     void sigtermLogsNoError() throws Exception {
         Path transcript = Files.createDirectories(sessions.resolve("ana")).resolve("2026-02-11_258c7280-ae70-4798-800f-63464d01a85d.jsonl");
         Files.writeString(transcript, aUserPrompt("load the export").json() + "\n", StandardCharsets.UTF_8);
-        ChildCommand collect = ChildCommand.start("collect-sigterm", "collect", "--bootstrap-servers", kafka.bootstrapServers(),
+        ChildJvm collect = ChildJvm.start("collect-sigterm", Main.class, "collect", "--bootstrap-servers", kafka.bootstrapServers(),
                 "--sessions", sessions.toString(), "--transactional-id", "sigterm-collect",
                 "--http-port", String.valueOf(Http.freePort()), "--poll-interval", "200ms");
         Awaitility.await("collector running").atMost(Duration.ofSeconds(60)).until(() -> collect.output().contains("Collector starting"));

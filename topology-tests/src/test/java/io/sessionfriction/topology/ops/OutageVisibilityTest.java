@@ -10,6 +10,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sessionfriction.launcher.cli.Main;
+import io.sessionfriction.topology.ChildJvm;
 import io.sessionfriction.topology.fault.StandaloneBroker;
 
 /**
@@ -33,10 +35,10 @@ class OutageVisibilityTest {
         int collectPort = Http.freePort();
         int processPort = Http.freePort();
         try (StandaloneBroker broker = StandaloneBroker.start(logDir);
-                ChildCommand collect = ChildCommand.start("outage-collect", "collect", "--bootstrap-servers", broker.bootstrapServers(),
+                ChildJvm collect = ChildJvm.start("outage-collect", Main.class, "collect", "--bootstrap-servers", broker.bootstrapServers(),
                         "--sessions", sessions.toString(), "--poll-interval", "200ms", "--partitions", "2",
                         "--transactional-id", "outage-collect", "--http-port", String.valueOf(collectPort));
-                ChildCommand process = ChildCommand.start("outage-process", "process", "--bootstrap-servers", broker.bootstrapServers(),
+                ChildJvm process = ChildJvm.start("outage-process", Main.class, "process", "--bootstrap-servers", broker.bootstrapServers(),
                         "--application-id", "outage-process", "--partitions", "2", "--state-dir", stateDir.toString(),
                         "--http-port", String.valueOf(processPort), "--advertised-http", "localhost:" + processPort)) {
             awaitReady(collectPort, collect);
@@ -59,7 +61,7 @@ class OutageVisibilityTest {
                     !collect.logged("INFO", "Kafka reachable again at " + broker.bootstrapServers()).isEmpty()
                             && !process.logged("INFO", "Kafka reachable again at " + broker.bootstrapServers()).isEmpty());
 
-            for (ChildCommand command : List.of(collect, process)) {
+            for (ChildJvm command : List.of(collect, process)) {
                 assertThat(command.logged("WARN", "Kafka unreachable at ")).as(command.output()).singleElement();
                 assertThat(command.logged("INFO", "Kafka reachable again at ")).as(command.output()).singleElement()
                         .satisfies(line -> assertThat(line).containsPattern("after \\d+ s"));
@@ -69,7 +71,7 @@ class OutageVisibilityTest {
         }
     }
 
-    private static void awaitReady(int port, ChildCommand command) {
+    private static void awaitReady(int port, ChildJvm command) {
         Awaitility.await("ready on " + port).atMost(Duration.ofSeconds(90)).until(() -> {
             assertThat(command.running()).as(command.output()).isTrue();
             return Http.get(port, "/health/ready").status() == 200;

@@ -1,4 +1,4 @@
-package io.sessionfriction.topology.ops;
+package io.sessionfriction.topology;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,36 +8,35 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import io.sessionfriction.launcher.cli.Main;
-
 /**
- * A command of the jar in its own JVM, as a supervisor runs it (its own process, its own metrics and log),
- * its output in {@code target/ops/NAME.log}; {@link #close()} sends SIGTERM.
+ * A main class of the test classpath in its own JVM, as a supervisor runs a process (its own metrics, its own
+ * log), its output in {@code target/child-jvms/NAME.log}: {@link #stop()} is SIGTERM, {@link #kill()} SIGKILL.
  */
-final class ChildCommand implements AutoCloseable {
+public final class ChildJvm implements AutoCloseable {
 
     private final Process process;
     private final Path log;
 
-    private ChildCommand(Process process, Path log) {
+    private ChildJvm(Process process, Path log) {
         this.process = process;
         this.log = log;
     }
 
-    static ChildCommand start(String name, String... args) {
+    public static ChildJvm start(String name, Class<?> main, String... args) {
         try {
-            Path log = Files.createDirectories(Path.of("target", "ops")).resolve(name + ".log");
+            Path log = Files.createDirectories(Path.of("target", "child-jvms")).resolve(name + ".log");
+            Files.deleteIfExists(log);
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+                    "-XX:+UseSerialGC", "-Xmx512m", "-cp", System.getProperty("java.class.path"), main.getName()));
             command.addAll(List.of(args));
-            return new ChildCommand(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
+            return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     /** What it printed and logged so far. */
-    String output() {
+    public String output() {
         try {
             return Files.exists(log) ? Files.readString(log) : "";
         } catch (IOException e) {
@@ -46,24 +45,33 @@ final class ChildCommand implements AutoCloseable {
     }
 
     /** Its log lines of {@code level} that contain {@code text}. */
-    List<String> logged(String level, String text) {
+    public List<String> logged(String level, String text) {
         return output().lines().filter(line -> line.contains(" " + level + " ") && line.contains(text)).toList();
     }
 
-    boolean running() {
+    public boolean running() {
         return process.isAlive();
     }
 
+    public Path log() {
+        return log;
+    }
+
     /** SIGTERM, and waits for the exit; true when it exited within the bound. */
-    boolean stop() throws InterruptedException {
+    public boolean stop() throws InterruptedException {
         process.destroy();
         return process.waitFor(60, TimeUnit.SECONDS);
+    }
+
+    /** SIGKILL: no shutdown hook, no close, no commit, no leaving a group. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
     }
 
     @Override
     public void close() throws InterruptedException {
         if (process.isAlive() && !stop()) {
-            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            kill();
         }
     }
 }
