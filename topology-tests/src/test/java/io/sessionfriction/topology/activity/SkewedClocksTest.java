@@ -13,6 +13,7 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
+import io.sessionfriction.processor.MeteredProcessorEvents;
 import io.sessionfriction.processor.activity.Block;
 import io.sessionfriction.processor.activity.LateEvent;
 import io.sessionfriction.processor.event.DeadLetter;
@@ -45,7 +46,7 @@ class SkewedClocksTest {
             });
             assertThat(driver.enriched()).extracting(EnrichedEvent::uuid)
                     .containsAll(bobs.stream().map(Line::uuid).toList()).hasSize(11);
-            assertThat(driver.counter("processor.late.events")).isEqualTo(1);
+            assertThat(driver.counter(MeteredProcessorEvents.LATE_EVENTS)).isEqualTo(1);
         }
     }
 

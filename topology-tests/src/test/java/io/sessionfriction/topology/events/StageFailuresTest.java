@@ -1,6 +1,7 @@
 package io.sessionfriction.topology.events;
 
 import static io.sessionfriction.topology.TranscriptLines.T0;
+import static io.sessionfriction.topology.TranscriptLines.aToolResult;
 import static io.sessionfriction.topology.TranscriptLines.aUserPrompt;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,9 +10,15 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sessionfriction.processor.MeteredProcessorEvents;
 import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.alert.FixesRegistry;
+import io.sessionfriction.processor.alert.FrictionAlertStage;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.SignalMatcher;
+import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.processor.rules.RuleMatcher;
 import io.sessionfriction.processor.topology.AlertStage;
 import io.sessionfriction.topology.FrictionDriver;
 import io.sessionfriction.topology.TranscriptLines.Line;
@@ -30,6 +37,20 @@ class StageFailuresTest {
                 }
             }, Named.as("buggy-stage"));
 
+    /** Found by fuzz.PipelineFuzzTest: the alert stage threw on a successful result whose tool_use it never saw. */
+    @Test
+    void aSuccessfulResultOfAToolUseNeverSeenMakesNoStageFail() {
+        RuleCatalogue rules = RuleCatalogue.defaults();
+        ProcessorSettings settings = ProcessorSettings.defaults();
+        try (FrictionDriver driver = FrictionDriver.start(settings, new RuleMatcher(rules),
+                new FrictionAlertStage(rules, FixesRegistry.empty(), settings, new MeteredProcessorEvents(new SimpleMeterRegistry())))) {
+            driver.pipe("s1", "alice", aUserPrompt("go on").at(T0), aToolResult("toolu_never_seen", "done").at(T0.plusSeconds(3)));
+
+            assertThat(driver.deadLetters()).isEmpty();
+            assertThat(driver.enriched()).hasSize(2);
+        }
+    }
+
     @Test
     void aLineOnWhichAStageThrowsIsADeadLetterWithTheStageAndTheSessionGoesOn() {
         try (FrictionDriver driver = FrictionDriver.start(ProcessorSettings.defaults(), SignalMatcher.NONE, FAILS_ON_BOOM)) {
@@ -45,7 +66,7 @@ class StageFailuresTest {
                 assertThat(letter.raw()).isEqualTo(boom.json());
             });
             assertThat(driver.enriched()).extracting(EnrichedEvent::text).contains("before", "and after");
-            assertThat(driver.counter("processor.dead.letters")).isEqualTo(1);
+            assertThat(driver.counter(MeteredProcessorEvents.DEAD_LETTERS)).isEqualTo(1);
         }
     }
 }
