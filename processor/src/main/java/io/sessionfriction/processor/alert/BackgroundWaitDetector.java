@@ -18,7 +18,8 @@ final class BackgroundWaitDetector implements PatternDetector {
     public void detect(Rule rule, Turn turn) {
         EnrichedEvent event = turn.event();
         ToolCall call = turn.call();
-        if (event.kind() != EventKind.TOOL_RESULT || call.usedAt() == null || !LineFacts.BACKGROUND_WAITERS.contains(call.toolName())
+        if (event.kind() != EventKind.TOOL_RESULT || call.usedAt() == null || call.toolName() == null
+                || !LineFacts.BACKGROUND_WAITERS.contains(call.toolName())
                 || LineFacts.rejected(event)) {
             return;
         }

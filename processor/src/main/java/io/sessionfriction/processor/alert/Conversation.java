@@ -125,7 +125,9 @@ final class Conversation {
         } else if (LineFacts.succeeded(event)) {
             updated = thread.withSuccess("Bash".equals(call.toolName()) && call.command() != null
                     ? CommandShape.of(call.command()).allKeys() : key == null ? Set.of() : Set.of(key));
-            if (LineFacts.WAIT_BY_DESIGN.contains(call.toolName()) && !LineFacts.BACKGROUND_WAITERS.contains(call.toolName())) {
+            // A result whose tool_use was never seen has no tool name (and Set.of does not take null).
+            String tool = call.toolName();
+            if (tool != null && LineFacts.WAIT_BY_DESIGN.contains(tool) && !LineFacts.BACKGROUND_WAITERS.contains(tool)) {
                 // The analyst answered a question or approved a plan: their last word.
                 updated = updated.withUserAction(event.timestamp());
             }

@@ -11,6 +11,9 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.ProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.micrometer.core.instrument.Metrics;
 import io.sessionfriction.processor.BoundedSerdes;
 import io.sessionfriction.processor.Json;
@@ -33,6 +36,8 @@ public final class DeadLetterOnFailure implements ProcessingExceptionHandler {
 
     private static final Serde<String> KEYS = BoundedSerdes.keys(Serdes.String());
     private static final Serde<DeadLetter> VALUES = BoundedSerdes.values(Json.serde(DeadLetter.class));
+
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterOnFailure.class);
 
     private ProcessorEvents events;
     private String dlqTopic;
@@ -69,6 +74,8 @@ public final class DeadLetterOnFailure implements ProcessingExceptionHandler {
                 SessionHeaders.number(context.headers(), SessionHeaders.LINE),
                 error,
                 context.sourceRawValue() != null ? new String(context.sourceRawValue(), StandardCharsets.UTF_8) : described(record == null ? null : record.value()));
+        // A stage that throws is a bug: its stack trace is for whoever fixes it.
+        log.error("Stage {} failed on a line of session {}; the line went to the DLQ", context.processorNodeId(), sessionKey, exception);
         events.deadLettered(sessionKey, error);
         return Response.resume(List.of(new ProducerRecord<>(dlqTopic, null,
                 KEYS.serializer().serialize(dlqTopic, sessionKey), VALUES.serializer().serialize(dlqTopic, letter))));
