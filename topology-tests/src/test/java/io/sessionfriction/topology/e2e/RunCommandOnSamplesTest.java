@@ -68,7 +68,7 @@ class RunCommandOnSamplesTest {
                 .contains("ModuleNotFoundError: No module named 'pandas'")
                 // carol's dbt run crosses the slow-command threshold while still running
                 .containsPattern("slow-command +carol +session 06c6dec9 .* count 1")
-                .containsPattern("Done: \\d+ files, \\d+ lines \\(\\d+ events\\), 3 lines to session-events-dlq, 14 alert records")
+                .containsPattern("Done: \\d+ files, \\d+ lines \\(\\d+ events\\), 3 lines to session-events-dlq, 0 late events, 14 alert records")
                 // a failing step the agent fixes next is normal iteration: no generic tool-error
                 .doesNotContain("tool-error");
     }
@@ -128,7 +128,7 @@ class RunCommandOnSamplesTest {
             run.close();
 
             assertThat(run.output().substring(beforeCtrlC.length()))
-                    .containsPattern("Done: \\d+ files, \\d+ lines \\(\\d+ events\\), 3 lines to session-events-dlq, \\d+ alert records");
+                    .containsPattern("Done: \\d+ files, \\d+ lines \\(\\d+ events\\), 3 lines to session-events-dlq, 0 late events, \\d+ alert records");
             assertThat(run.exitCode()).isZero();
         }
     }
