@@ -47,7 +47,9 @@ public final class LineFields {
         if (event.kind() == EventKind.API_ERROR) {
             JsonNode error = line.path("error");
             String status = error.path("status").isMissingNode() ? "" : "status " + error.path("status").asText() + ": ";
-            return status + (error.isTextual() ? error.asText() : firstText(error.path("message"), error.path("error").path("message"), line.path("content")));
+            // Claude Code nests the API's own error body: error.error.error.message ("Overloaded").
+            return status + (error.isTextual() ? error.asText() : firstText(error.path("message"), error.path("error").path("message"),
+                    error.path("error").path("error").path("message"), line.path("content")));
         }
         JsonNode toolUseResult = line.path("toolUseResult");
         return toolUseResult.isTextual() ? toolUseResult.asText() : contentText(toolResult(line).path("content"));

@@ -41,4 +41,14 @@ class TextualHelpersTest {
         assertThat(capped).hasSize(200).startsWith("HEAD").endsWith("TAIL").contains("[9808 chars cut]");
         assertThat(TextCap.cap("short", 200)).isEqualTo("short");
     }
+
+    @Test
+    void anApiErrorSaysItsStatusAndTheApisOwnMessageNestedInsideIt() {
+        SessionEvent overloaded = Lines.event(Lines.json("{\"type\":\"system\",\"subtype\":\"api_error\",\"level\":\"error\","
+                + "\"error\":{\"status\":529,\"headers\":{},\"requestID\":null,\"error\":{\"type\":\"error\","
+                + "\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}},\"retryAttempt\":1,"
+                + "\"timestamp\":\"2026-02-10T22:02:54.481Z\",\"uuid\":\"c4f8259f-6a39-4d64-8c8d-e1aa1077a588\"}"));
+
+        assertThat(LineFields.errorText(overloaded)).isEqualTo("status 529: Overloaded");
+    }
 }
