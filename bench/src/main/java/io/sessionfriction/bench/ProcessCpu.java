@@ -10,7 +10,7 @@ import java.time.Duration;
  * both contenders, so one figure covers publisher and broker alike. Unlike wall time it hardly moves
  * when other processes share the cores. Linux only; zero elsewhere.
  */
-final class ProcessCpu {
+public final class ProcessCpu {
 
     /** USER_HZ, the unit of /proc/[pid]/stat times; 100 on every mainstream Linux. */
     private static final long TICKS_PER_SECOND = 100;
@@ -18,7 +18,7 @@ final class ProcessCpu {
     private ProcessCpu() {
     }
 
-    static Duration used() {
+    public static Duration used() {
         try {
             String stat = Files.readString(Path.of("/proc/self/stat"));
             // The command name may hold spaces; fields after it are fixed: utime, stime, cutime, cstime at 11..14.

@@ -92,9 +92,9 @@ public final class ReplayRun {
      * once. A partition's stream time then moves roughly as it did live, and never jumps weeks ahead in
      * the middle of a session because another session's later file was read first: the alert stage
      * forgets sessions idle (in stream time) for longer than the allowed lateness, and an interleaved
-     * replay could make that happen in the middle of a session.
+     * replay could make that happen in the middle of a session. bench-processor publishes its corpus the same way.
      */
-    private static CollectorStats publishInSessionOrder(ReplayRoot root, Collector collector, List<SessionSpan> selected) {
+    public static CollectorStats publishInSessionOrder(ReplayRoot root, Collector collector, List<SessionSpan> selected) {
         List<SessionSpan> ordered = selected.stream()
                 .sorted(Comparator.comparing(SessionSpan::first, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(SessionSpan::sessionKey))

@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             BenchLatencyCommand.class,
             BenchCollectorCommand.class,
             BenchSoakCommand.class,
+            BenchProcessorCommand.class,
             picocli.CommandLine.HelpCommand.class})
 final class SessionFrictionCli {
 

@@ -49,7 +49,8 @@ public final class ProcessorRuntime implements AutoCloseable {
         this.closing = CloseOptions.groupMembershipOperation(onClose).withTimeout(CLOSE_BOUND);
     }
 
-    private static Topology topology(ProcessorSetup setup) {
+    /** The topology every command runs: the shipped pure builder with the setup's rules, fixes and redaction. */
+    public static Topology topology(ProcessorSetup setup) {
         ProcessorSettings settings = setup.settings();
         RuleCatalogue catalogue = setup.catalogue();
         return FrictionTopology.build(settings, setup.redactor(), new RuleMatcher(catalogue),

@@ -33,8 +33,14 @@ public final class RunTopics {
      * would fence it, and the live topics' consumers must never see a replayed alert.
      */
     public static CollectorConfig collectorConfig(Path root, ReplayCluster cluster, String runId, ProcessorSettings settings) {
-        return CollectorConfig.defaults(root, cluster.bootstrapServers())
-                .withKafkaOverrides(cluster.clientOverrides())
+        return collectorConfig(root, cluster.bootstrapServers(), cluster.clientOverrides(), runId, settings);
+    }
+
+    /** The same for a cluster at {@code bootstrapServers}: bench-processor publishes its corpus as a replay does. */
+    public static CollectorConfig collectorConfig(Path root, String bootstrapServers, Map<String, Object> clientOverrides,
+            String runId, ProcessorSettings settings) {
+        return CollectorConfig.defaults(root, bootstrapServers)
+                .withKafkaOverrides(clientOverrides)
                 .withTransactionalId(runId)
                 .withTopics(settings.topic(Topics.SESSION_EVENTS).name(), settings.topic(Topics.SESSION_EVENTS_DLQ).name(),
                         settings.topicPrefix() + CollectorConfig.OFFSETS_TOPIC);
