@@ -22,6 +22,8 @@ import org.apache.kafka.streams.state.WindowStore;
 import io.sessionfriction.limits.RecordLimits;
 import io.sessionfriction.processor.event.DeadLetterOnFailure;
 import io.sessionfriction.processor.event.EventTimestampExtractor;
+import io.sessionfriction.processor.store.WriteBehindKeyValueStore;
+import io.sessionfriction.processor.store.WriteBehindStoreBuilder;
 
 /**
  * The processor's settings, with production defaults.
@@ -71,6 +73,8 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
     public static final Duration DEFAULT_INACTIVITY_GAP = Duration.ofMinutes(DEFAULT_INACTIVITY_GAP_MINUTES);
     public static final Duration DEFAULT_ALLOWED_LATENESS = Duration.ofDays(DEFAULT_ALLOWED_LATENESS_DAYS);
     public static final int DEFAULT_TEXT_CAP_CHARS = 4096;
+    /** Values kept decoded per store and task by {@link WriteBehindKeyValueStore}: sessions active at once, with room. */
+    private static final int DECODED_VALUES = 4096;
     private static final Pattern LEGAL_TOPIC_PREFIX = Pattern.compile("[a-zA-Z0-9._-]{0,200}");
 
     public ProcessorSettings {
@@ -124,12 +128,15 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
 
     /**
      * A key-value store of the chosen storage and tuning; every stage builds its stores here, so every
-     * changelog record is bounded like an output ({@link BoundedSerdes}).
+     * changelog record is bounded like an output ({@link BoundedSerdes}). Tuned for throughput, its values
+     * also stay objects between two commits ({@link WriteBehindKeyValueStore}).
      */
     public <K, V> StoreBuilder<KeyValueStore<K, V>> keyValueStore(String name, Serde<K> keys, Serde<V> values) {
         KeyValueBytesStoreSupplier supplier = storage == StateStorage.IN_MEMORY
                 ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
-        return tuned(Stores.keyValueStoreBuilder(supplier, BoundedSerdes.keys(keys), BoundedSerdes.values(values)));
+        Serde<K> boundedKeys = BoundedSerdes.keys(keys);
+        StoreBuilder<KeyValueStore<K, V>> builder = tuned(Stores.keyValueStoreBuilder(supplier, boundedKeys, BoundedSerdes.values(values)));
+        return tuning.cacheBytes > 0 ? new WriteBehindStoreBuilder<>(builder, boundedKeys, DECODED_VALUES) : builder;
     }
 
     /** A window store of the chosen storage and tuning. */
