@@ -19,7 +19,8 @@ import io.sessionfriction.replay.kafka.SettledEnds;
  */
 public final class CatchUp implements AutoCloseable {
 
-    private static final Duration CHECK_EVERY = Duration.ofMillis(250);
+    // Two cheap admin requests: a run of a few sessions should not wait a quarter of a second for its end.
+    private static final Duration CHECK_EVERY = Duration.ofMillis(50);
     private static final long CALL_TIMEOUT_SECONDS = 15;
 
     private final Admin admin;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,22 +41,24 @@ public final class RunOutput {
             throws InterruptedException {
         ProcessorSettings settings = plan.settings();
         Set<String> keys = new TreeSet<>(plan.sessions().stream().map(SessionSpan::sessionKey).toList());
-        TopicSnapshot snapshot = new TopicSnapshot(clientProperties, bound);
-        Map<String, FrictionAlert> alerts = snapshot.latest(
+        TopicSnapshot.Pass pass = new TopicSnapshot(clientProperties, bound).pass();
+        Map<String, FrictionAlert> alerts = pass.latest(
                 settings.topic(Topics.FRICTION_ALERTS).withValueSerde(Json.serde(FrictionAlert.class)), keys::contains,
                 FrictionAlert::alertId);
+        Map<String, SessionActivity> activity = pass.latest(settings.topic(Topics.SESSION_ACTIVITY), keys::contains,
+                SessionActivity::sessionKey);
+        Map<String, CommandProgress> commands = pass.latest(settings.topic(Topics.COMMAND_PROGRESS),
+                key -> SessionScopedKey.sessionOf(key).filter(keys::contains).isPresent(),
+                c -> CommandProgress.key(c.sessionKey(), c.toolUseId()));
+        LongSupplier lateCount = pass.count(settings.topic(Topics.SESSION_EVENTS_LATE).name(), keys::contains);
+        pass.read();
         long forgotten = alerts.keySet().stream().filter(id -> !totals.containsKey(id)).count();
         if (forgotten > 0) {
             log.warn("{} alerts belong to sessions the processor forgot before the replay ended (idle longer than the "
                     + "allowed lateness): their counts are those of their last record", forgotten);
         }
         alerts.replaceAll((id, published) -> totals.getOrDefault(id, published));
-        Map<String, SessionActivity> activity = snapshot.latest(settings.topic(Topics.SESSION_ACTIVITY), keys::contains,
-                SessionActivity::sessionKey);
-        Map<String, CommandProgress> commands = snapshot.latest(settings.topic(Topics.COMMAND_PROGRESS),
-                key -> SessionScopedKey.sessionOf(key).filter(keys::contains).isPresent(),
-                c -> CommandProgress.key(c.sessionKey(), c.toolUseId()));
-        long late = snapshot.count(settings.topic(Topics.SESSION_EVENTS_LATE).name(), keys::contains);
+        long late = lateCount.getAsLong();
         if (late > 0) {
             log.warn("{} events were refused as later than --allowed-lateness; the report misses them", late);
         }
