@@ -2,6 +2,7 @@ package io.sessionfriction.kafka;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates topics that do not exist yet on any cluster; existing ones are left as they are. */
@@ -22,6 +24,9 @@ public final class TopicCreator {
     }
 
     /**
+     * Creates them in one request: a replay creates a dozen topics, and one request per topic cost a third of
+     * a second of its start.
+     *
      * @param adminProperties bootstrap servers plus any security settings the cluster needs
      * @throws BrokerUnreachableException when no broker answers at the address within the bound
      */
@@ -30,8 +35,12 @@ public final class TopicCreator {
             // One question first, so an address nobody answers at is said as such, once, in one bound, not as
             // a time-out on the first topic after the client's own retries.
             reachable(admin, adminProperties.getProperty(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
-            for (NewTopic topic : topics) {
-                create(admin, topic);
+            if (topics.isEmpty()) {
+                return;
+            }
+            Map<String, KafkaFuture<Void>> created = admin.createTopics(List.copyOf(topics)).values();
+            for (Map.Entry<String, KafkaFuture<Void>> topic : created.entrySet()) {
+                await(topic.getKey(), topic.getValue());
             }
         }
     }
@@ -50,19 +59,19 @@ public final class TopicCreator {
         }
     }
 
-    private static void create(Admin admin, NewTopic topic) {
+    private static void await(String topic, KafkaFuture<Void> creation) {
         try {
-            admin.createTopics(List.of(topic)).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            creation.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("Could not create topic " + topic.name() + ": " + e.getCause().getMessage(),
+                throw new IllegalStateException("Could not create topic " + topic + ": " + e.getCause().getMessage(),
                         e.getCause());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while creating topic " + topic.name(), e);
+            throw new IllegalStateException("Interrupted while creating topic " + topic, e);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("Timed out after " + TIMEOUT_SECONDS + " s creating topic " + topic.name(), e);
+            throw new IllegalStateException("Timed out after " + TIMEOUT_SECONDS + " s creating topic " + topic, e);
         }
     }
 }

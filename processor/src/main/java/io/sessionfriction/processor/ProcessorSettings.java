@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -75,6 +76,8 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
     public static final int DEFAULT_TEXT_CAP_CHARS = 4096;
     /** Values kept decoded per store and task by {@link WriteBehindKeyValueStore}: sessions active at once, with room. */
     private static final int DECODED_VALUES = 4096;
+    private static final int RESTORE_FETCH_WAIT_MS = 10;
+    private static final Duration IDLE_CHECK = Duration.ofMillis(100);
     private static final Pattern LEGAL_TOPIC_PREFIX = Pattern.compile("[a-zA-Z0-9._-]{0,200}");
 
     public ProcessorSettings {
@@ -152,6 +155,11 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         return tuning.cacheBytes > 0 ? builder.withCachingEnabled() : builder.withCachingDisabled();
     }
 
+    /** How often a task looks whether its input ran dry, to commit then ({@code CommitWhenIdle}). */
+    public Duration idleCheck() {
+        return tuning.commitInterval.compareTo(IDLE_CHECK) < 0 ? tuning.commitInterval : IDLE_CHECK;
+    }
+
     /** How long per-session state lives (compacted after the allowed lateness, forgotten later). */
     public StateHorizons stateHorizons() {
         return new StateHorizons(allowedLateness);
@@ -180,6 +188,8 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, tuning.cacheBytes);
         props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, tuning.streamThreads);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // Restoring a changelog that holds nothing (every first start) waited the broker's fetch wait, 500 ms.
+        props.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), RESTORE_FETCH_WAIT_MS);
         props.put(StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, EventTimestampExtractor.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterOnFailure.class);
         props.put(DeadLetterOnFailure.DLQ_TOPIC_CONFIG, topic(Topics.SESSION_EVENTS_DLQ).name());

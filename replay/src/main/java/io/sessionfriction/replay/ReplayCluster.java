@@ -29,7 +29,10 @@ public interface ReplayCluster extends AutoCloseable {
     /** A processor running the run's topology until closed. */
     interface Processor extends AutoCloseable {
 
-        /** Waits until the processor has committed past every committed record of {@code topic}; fails with its error. */
+        /**
+         * Waits until the processor runs and has committed past every committed record of {@code topic}; fails
+         * with its error.
+         */
         void awaitConsumed(String topic, Duration bound) throws InterruptedException;
 
         /**
@@ -55,7 +58,10 @@ public interface ReplayCluster extends AutoCloseable {
     /** Creates the collector's topics and {@code processorTopics} where missing. */
     void createTopics(CollectorConfig collector, int partitions, List<NewTopic> processorTopics);
 
-    /** Starts the topology with these settings, rules and redaction, and returns once it is running. */
+    /**
+     * Starts the topology with these settings, rules and redaction, and returns while it joins its group: the
+     * run publishes meanwhile, and {@link Processor#awaitConsumed} waits for it to run.
+     */
     Processor startProcessor(ProcessorSettings settings, RuleCatalogue catalogue, Redactor redactor);
 
     @Override

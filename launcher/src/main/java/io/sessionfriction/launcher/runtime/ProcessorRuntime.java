@@ -39,6 +39,8 @@ public final class ProcessorRuntime implements AutoCloseable {
     private final StateDirectory state;
     private final CloseOptions closing;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final CountDownLatch settled = new CountDownLatch(1);
+    private final AtomicReference<KafkaStreams.State> settledOn = new AtomicReference<>();
 
     private ProcessorRuntime(KafkaStreams streams, List<String> stores, ProcessorSettings settings, StateDirectory state,
             CloseOptions.GroupMembershipOperation onClose) {
@@ -63,14 +65,24 @@ public final class ProcessorRuntime implements AutoCloseable {
      * and its state lives in a folder of its own, deleted on close (StateDirectory).
      */
     public static ProcessorRuntime start(KafkaTarget kafka, ProcessorSetup setup) {
-        ProcessorRuntime runtime = create(kafka, setup, Map.of(), StateDirectory.ownFor(setup.stateDir()),
-                CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+        ProcessorRuntime runtime = launch(kafka, setup);
         try {
-            runtime.startAndAwaitRunning(START_BOUND);
+            runtime.awaitRunning(START_BOUND);
         } catch (RuntimeException e) {
             runtime.close();
             throw e;
         }
+        return runtime;
+    }
+
+    /**
+     * As {@link #start}, without waiting: the caller does other work (a replay publishes its sessions) while
+     * the processor joins its group, and calls {@link #awaitRunning} before it relies on it.
+     */
+    public static ProcessorRuntime launch(KafkaTarget kafka, ProcessorSetup setup) {
+        ProcessorRuntime runtime = create(kafka, setup, Map.of(), StateDirectory.ownFor(setup.stateDir()),
+                CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+        runtime.launch();
         return runtime;
     }
 
@@ -105,10 +117,15 @@ public final class ProcessorRuntime implements AutoCloseable {
 
     /** Starts the topology and waits until it is RUNNING; throws with the reason when it does not get there. */
     public void startAndAwaitRunning(Duration bound) {
-        CountDownLatch settled = new CountDownLatch(1);
+        launch();
+        awaitRunning(bound);
+    }
+
+    private void launch() {
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING || now == KafkaStreams.State.ERROR
                     || now == KafkaStreams.State.PENDING_SHUTDOWN) {
+                settledOn.compareAndSet(null, now);
                 settled.countDown();
             }
         });
@@ -118,6 +135,10 @@ public final class ProcessorRuntime implements AutoCloseable {
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
         streams.start();
+    }
+
+    /** Waits until the started topology is RUNNING; throws with the reason when it does not get there. */
+    public void awaitRunning(Duration bound) {
         try {
             if (!settled.await(bound.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("Processor not RUNNING after " + bound.toSeconds() + " s (state "
@@ -127,7 +148,8 @@ public final class ProcessorRuntime implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the processor", e);
         }
-        if (streams.state() != KafkaStreams.State.RUNNING) {
+        // The state it reached first: by now a rebalance may have taken a running processor back to REBALANCING.
+        if (settledOn.get() != KafkaStreams.State.RUNNING) {
             throw new IllegalStateException("Processor failed to start: " + failure.get());
         }
         log.info("Processor {} running", settings.applicationId());

@@ -65,7 +65,7 @@ public final class ReplayTarget implements ReplayCluster {
         CatchUp catchUp = new CatchUp(target);
         ProcessorRuntime runtime;
         try {
-            runtime = ProcessorRuntime.start(target, new ProcessorSetup(settings, catalogue, fixes, redactor, stateDir));
+            runtime = ProcessorRuntime.launch(target, new ProcessorSetup(settings, catalogue, fixes, redactor, stateDir));
         } catch (RuntimeException e) {
             catchUp.close();
             throw e;
@@ -73,6 +73,7 @@ public final class ReplayTarget implements ReplayCluster {
         return new Processor() {
             @Override
             public void awaitConsumed(String topic, Duration bound) throws InterruptedException {
+                runtime.awaitRunning(bound);
                 catchUp.awaitGroup(runtime.applicationId(), topic, bound, runtime::failure);
             }
 

@@ -49,7 +49,8 @@ import io.sessionfriction.redaction.Redactor;
  *                                                                                                   ├─ track commands ─▶ command-progress
  *                                                                                                   └─ alert stage ─▶ friction-alerts
  * </pre>
- * Secrets are redacted first, so no store, changelog or sink downstream ever holds one (docs/security.md).
+ * Secrets are redacted first, so no store, changelog or sink downstream ever holds one (docs/security.md). Before
+ * that, {@link CommitWhenIdle} only watches the input, so a task whose input ran dry commits at once.
  * Pure: builds and returns a {@link Topology}, no I/O. Every node and store is named (kebab-case).
  */
 public final class FrictionTopology {
@@ -95,6 +96,7 @@ public final class FrictionTopology {
         KStream<String, ParsedLine> parsed = builder
                 .stream(input.name(), input.consumed("session-events-source")
                         .withTimestampExtractor(new EventTimestampExtractor(clock)))
+                .processValues(() -> new CommitWhenIdle<TranscriptLine>(settings.idleCheck()), Named.as("commit-when-idle"))
                 .mapValues(new LineRedaction(redactor, events), Named.as("redact-lines"))
                 .processValues(() -> new LineParser(events), Named.as("parse-lines"));
 
