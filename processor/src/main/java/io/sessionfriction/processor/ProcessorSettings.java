@@ -41,8 +41,13 @@ import io.sessionfriction.processor.store.WriteBehindStoreBuilder;
 public record ProcessorSettings(String applicationId, Duration inactivityGap, Duration allowedLateness, int textCapChars,
                                 StateStorage storage, String topicPrefix, Tuning tuning) {
 
-    /** RocksDB with changelogs in production; memory (still changelogged) where commits are per record, as in tests. */
-    public enum StateStorage { PERSISTENT, IN_MEMORY }
+    /**
+     * RocksDB with changelogs in production; memory (still changelogged) where commits are per record, as in
+     * tests; for state thrown away after the run (a replay's), key-value stores in memory and window stores on
+     * RocksDB: an in-memory window store looks a key up in every window of the range it fetches, one per
+     * millisecond an event was stamped with, so on a large replay the repeat check cost more than everything else.
+     */
+    public enum StateStorage { PERSISTENT, IN_MEMORY, DISPOSABLE }
 
     /** What the processor is tuned for; the topology and its results are the same either way. */
     public enum Tuning {
@@ -135,8 +140,8 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
      * also stay objects between two commits ({@link WriteBehindKeyValueStore}).
      */
     public <K, V> StoreBuilder<KeyValueStore<K, V>> keyValueStore(String name, Serde<K> keys, Serde<V> values) {
-        KeyValueBytesStoreSupplier supplier = storage == StateStorage.IN_MEMORY
-                ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+        KeyValueBytesStoreSupplier supplier = storage == StateStorage.PERSISTENT
+                ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name);
         Serde<K> boundedKeys = BoundedSerdes.keys(keys);
         StoreBuilder<KeyValueStore<K, V>> builder = tuned(Stores.keyValueStoreBuilder(supplier, boundedKeys, BoundedSerdes.values(values)));
         return tuning.cacheBytes > 0 ? new WriteBehindStoreBuilder<>(builder, boundedKeys, DECODED_VALUES) : builder;

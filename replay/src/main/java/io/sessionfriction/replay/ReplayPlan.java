@@ -52,8 +52,8 @@ public record ReplayPlan(ReplayRequest request, int catalogued, List<SessionSpan
                         : coveringLateness(configured.allowedLateness(), selected))
                 // Nobody waits for one of a replay's alerts.
                 .withTuning(ProcessorSettings.Tuning.THROUGHPUT)
-                // Its state is thrown away after the run: no RocksDB to open, write and close.
-                .withStorage(ProcessorSettings.StateStorage.IN_MEMORY)
+                // Its state is thrown away after the run: key-value stores in memory.
+                .withStorage(ProcessorSettings.StateStorage.DISPOSABLE)
                 .withTopicPrefix(runId + ".");
         return new ReplayPlan(request, catalogue.sessions().size(), selected, runId, settings);
     }

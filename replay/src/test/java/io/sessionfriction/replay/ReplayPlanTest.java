@@ -47,7 +47,7 @@ class ReplayPlanTest {
         assertThat(plan.settings().applicationId()).as("the live processor's id is not taken").isEqualTo(plan.runId());
         assertThat(plan.settings().topicPrefix()).isEqualTo(plan.runId() + ".");
         assertThat(plan.settings().tuning()).isEqualTo(ProcessorSettings.Tuning.THROUGHPUT);
-        assertThat(plan.settings().storage()).as("state thrown away after the run").isEqualTo(ProcessorSettings.StateStorage.IN_MEMORY);
+        assertThat(plan.settings().storage()).as("state thrown away after the run").isEqualTo(ProcessorSettings.StateStorage.DISPOSABLE);
         assertThat(plan.catalogued()).isEqualTo(2);
         assertThat(plan.sessions()).hasSize(2);
         assertThat(plan.events()).isEqualTo(3);
