@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.sessionfriction.processor.event.EnrichedEvent;
@@ -16,15 +14,14 @@ import io.sessionfriction.processor.event.EventKind;
  * is one of {@code tools} (any if empty), {@code regex} is found in {@code field}, every {@code when}
  * condition holds and none of the {@code unless} conditions does.
  */
-public record MatchClause(Set<EventKind> kinds, Set<String> tools, EventField field, Pattern regex, List<Condition> when,
+public record MatchClause(Set<EventKind> kinds, Set<String> tools, EventField field, RuleRegex regex, List<Condition> when,
                           List<Condition> unless) {
 
     /** The regex is found in the field. */
-    public record Condition(EventField field, Pattern regex) {
+    public record Condition(EventField field, RuleRegex regex) {
 
-        boolean holds(EnrichedEvent event) {
-            String value = field.read(event);
-            return value != null && regex.matcher(value).find();
+        boolean holds(FieldValues line) {
+            return regex.find(line, field) >= 0;
         }
     }
 
@@ -39,20 +36,20 @@ public record MatchClause(Set<EventKind> kinds, Set<String> tools, EventField fi
     }
 
     /** The line of the field that matched, trimmed and capped; empty when this clause does not match. */
-    public Optional<String> excerpt(EnrichedEvent event) {
+    Optional<String> excerpt(FieldValues line) {
+        EnrichedEvent event = line.event();
         if (!kinds.isEmpty() && !kinds.contains(event.kind())) {
             return Optional.empty();
         }
         if (!tools.isEmpty() && (event.toolName() == null || !tools.contains(event.toolName().toLowerCase(Locale.ROOT)))) {
             return Optional.empty();
         }
-        String value = field.read(event);
-        if (value == null || !when.stream().allMatch(condition -> condition.holds(event))
-                || unless.stream().anyMatch(condition -> condition.holds(event))) {
+        if (line.value(field) == null || !when.stream().allMatch(condition -> condition.holds(line))
+                || unless.stream().anyMatch(condition -> condition.holds(line))) {
             return Optional.empty();
         }
-        Matcher matcher = regex.matcher(value);
-        return matcher.find() ? Optional.of(lineAround(value, matcher.start())) : Optional.empty();
+        int at = regex.find(line, field);
+        return at >= 0 ? Optional.of(lineAround(line.value(field), at)) : Optional.empty();
     }
 
     private static String lineAround(String text, int at) {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.sessionfriction.processor.event.EnrichedEvent;
 
 /**
  * A validated friction rule. It matches single lines through its {@code match} clauses (any one
@@ -57,9 +56,9 @@ public record Rule(
     }
 
     /** The excerpt of the first clause that matches this line; empty if none does. */
-    public Optional<String> match(EnrichedEvent event) {
+    Optional<String> match(FieldValues line) {
         for (MatchClause clause : match) {
-            Optional<String> excerpt = clause.excerpt(event);
+            Optional<String> excerpt = clause.excerpt(line);
             if (excerpt.isPresent()) {
                 return excerpt;
             }

@@ -25,8 +25,9 @@ public final class RuleMatcher implements SignalMatcher {
     public List<EnrichedEvent.Signal> match(EnrichedEvent event) {
         List<Rule> matched = new ArrayList<>();
         List<String> excerpts = new ArrayList<>();
+        FieldValues line = new FieldValues(event);
         for (Rule rule : rules) {
-            Optional<String> excerpt = rule.match(event);
+            Optional<String> excerpt = rule.match(line);
             if (excerpt.isPresent()) {
                 matched.add(rule);
                 excerpts.add(excerpt.get());

@@ -112,7 +112,7 @@ final class RuleValidator {
                     "'" + kind + "' is not an event kind (" + Arrays.toString(EventKind.values()) + ")"));
         }
         EventField field = field(at, where + ".field", def.field());
-        Pattern regex = def.regex() != null ? regex(at, where + ".regex", def.regex())
+        RuleRegex regex = def.regex() != null ? regex(at, where + ".regex", def.regex())
                 : regex(at, "regex", ruleRegex);
         List<MatchClause.Condition> when = conditions(at, where + ".when", def.when());
         List<MatchClause.Condition> unless = conditions(at, where + ".unless", def.unless());
@@ -128,7 +128,7 @@ final class RuleValidator {
         for (int i = 0; i < written.size(); i++) {
             String condition = where + "[" + i + "]";
             EventField conditionField = field(at, condition + ".field", written.get(i).field());
-            Pattern conditionRegex = regex(at, condition + ".regex", written.get(i).regex());
+            RuleRegex conditionRegex = regex(at, condition + ".regex", written.get(i).regex());
             conditions.add(new MatchClause.Condition(conditionField, conditionRegex));
         }
         return conditions;
@@ -150,14 +150,13 @@ final class RuleValidator {
         return Arrays.stream(EventKind.values()).filter(k -> k.name().equals(name)).findFirst();
     }
 
-    private Pattern regex(Problems at, String field, String regex) {
+    private RuleRegex regex(Problems at, String field, String regex) {
         if (regex == null || regex.isEmpty()) {
             at.add(field, "is required");
             return null;
         }
         try {
-            // Case-insensitive as documented; MULTILINE so ^ and $ anchor at each output line.
-            return Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+            return RuleRegex.of(Pattern.compile(regex, RuleRegex.FLAGS));
         } catch (PatternSyntaxException bad) {
             at.add(field, "does not compile: " + bad.getDescription() + " near index " + bad.getIndex());
             return null;

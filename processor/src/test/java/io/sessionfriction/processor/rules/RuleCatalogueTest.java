@@ -86,7 +86,7 @@ class RuleCatalogueTest {
         assertThat(slow.escalateAt()).containsExactly(1, 10);
         assertThat(catalogue.rule("user-rejection")).isEmpty();
         Rule disk = catalogue.rule("disk-full").orElseThrow();
-        assertThat(disk.match(AnEnrichedEvent.aBashProgress("toolu_1", "cp big /tmp", 5, "cp: No space left on device").build()))
+        assertThat(disk.match(new FieldValues(AnEnrichedEvent.aBashProgress("toolu_1", "cp big /tmp", 5, "cp: No space left on device").build())))
                 .contains("cp: No space left on device");
         assertThat(catalogue.rules()).extracting(Rule::id).endsWith("disk-full");
     }
