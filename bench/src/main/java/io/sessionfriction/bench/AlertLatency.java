@@ -4,12 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,36 +61,58 @@ public final class AlertLatency {
     }
 
     /**
-     * Sends {@code events} failing results {@code interval} apart, each in a session of its own so each raises
-     * a first alert, and waits up to 30 s after the last for their alerts, or until the processor fails.
+     * Sends failing results at {@code perSecond} for {@code duration}, paced to a schedule (a late send does
+     * not push the next ones back), each in a session of its own so each raises a first alert, and waits up
+     * to 30 s after the last for their alerts, or until the processor fails. A result's time is when the
+     * broker acknowledged it; sends do not wait for each other.
      */
-    public static Result measure(Properties clientProperties, int events, Duration interval, Supplier<Throwable> processorFailure)
-            throws InterruptedException, ExecutionException {
+    public static Result measure(Properties clientProperties, int perSecond, Duration duration, Supplier<Throwable> processorFailure)
+            throws InterruptedException {
+        int events = (int) Math.max(1, perSecond * duration.toMillis() / 1000);
+        long spacing = 1_000_000_000L / perSecond;
         Map<String, Long> sentAt = new ConcurrentHashMap<>();
-        List<Duration> latencies = Collections.synchronizedList(new ArrayList<>());
+        Map<String, Long> alertedAt = new ConcurrentHashMap<>();
+        AtomicReference<Exception> sendFailure = new AtomicReference<>();
         try (KafkaConsumer<String, JsonNode> alerts = alertConsumer(clientProperties);
                 KafkaProducer<String, String> producer = producer(clientProperties)) {
-            Thread reader = new Thread(() -> readAlerts(alerts, sentAt, latencies), "latency-reader");
+            Thread reader = new Thread(() -> readAlerts(alerts, alertedAt), "latency-reader");
             reader.setDaemon(true);
             reader.start();
-            for (int i = 0; i < events; i++) {
-                send(producer, "latency-" + i, sentAt);
-                Thread.sleep(interval.toMillis());
+            long start = System.nanoTime();
+            for (int i = 0; i < events && sendFailure.get() == null && processorFailure.get() == null; i++) {
+                long due = start + i * spacing;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                send(producer, "latency-" + i, sentAt, sendFailure);
             }
+            producer.flush();
             long deadline = System.nanoTime() + LAST_ALERT_WITHIN.toNanos();
-            while (latencies.size() < events && System.nanoTime() < deadline && processorFailure.get() == null) {
+            while (alertedAt.size() < events && System.nanoTime() < deadline && processorFailure.get() == null) {
                 Thread.sleep(100);
             }
             alerts.wakeup();
             reader.join(5000);
         }
-        return new Result(events, List.copyOf(latencies));
+        if (sendFailure.get() != null) {
+            throw new IllegalStateException("Sending failed: " + sendFailure.get(), sendFailure.get());
+        }
+        List<Duration> latencies = new ArrayList<>();
+        alertedAt.forEach((session, alerted) -> {
+            Long sent = sentAt.get(session);
+            if (sent != null) {
+                latencies.add(Duration.ofNanos(Math.max(0, alerted - sent)));
+            }
+        });
+        return new Result(events, latencies);
     }
 
     private static KafkaProducer<String, String> producer(Properties clientProperties) {
         Properties props = new Properties();
         props.putAll(clientProperties);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
@@ -111,13 +133,20 @@ public final class AlertLatency {
     }
 
     /** One session per event: a Bash tool_use and its failing result, so each result raises a first alert. */
-    private static void send(KafkaProducer<String, String> producer, String session, Map<String, Long> sentAt)
-            throws InterruptedException, ExecutionException {
+    private static void send(KafkaProducer<String, String> producer, String session, Map<String, Long> sentAt,
+            AtomicReference<Exception> failure) {
         String toolUseId = "toolu_" + session;
-        producer.send(record(session, toolUse(session, toolUseId))).get();
-        ProducerRecord<String, String> failure = record(session, failedResult(session, toolUseId));
-        producer.send(failure).get();
-        sentAt.put(session, System.nanoTime());
+        producer.send(record(session, toolUse(session, toolUseId)), (metadata, e) -> noteFailure(failure, e));
+        producer.send(record(session, failedResult(session, toolUseId)), (metadata, e) -> {
+            noteFailure(failure, e);
+            sentAt.put(session, System.nanoTime());
+        });
+    }
+
+    private static void noteFailure(AtomicReference<Exception> failure, Exception e) {
+        if (e != null) {
+            failure.compareAndSet(null, e);
+        }
     }
 
     private static ProducerRecord<String, String> record(String session, ObjectNode line) {
@@ -150,14 +179,11 @@ public final class AlertLatency {
         return line;
     }
 
-    private static void readAlerts(KafkaConsumer<String, JsonNode> consumer, Map<String, Long> sentAt, List<Duration> latencies) {
+    private static void readAlerts(KafkaConsumer<String, JsonNode> consumer, Map<String, Long> alertedAt) {
         try {
             while (true) {
                 for (ConsumerRecord<String, JsonNode> record : consumer.poll(Duration.ofMillis(50))) {
-                    Long sent = sentAt.remove(record.key());
-                    if (sent != null) {
-                        latencies.add(Duration.ofNanos(System.nanoTime() - sent));
-                    }
+                    alertedAt.putIfAbsent(record.key(), System.nanoTime());
                 }
             }
         } catch (WakeupException e) {

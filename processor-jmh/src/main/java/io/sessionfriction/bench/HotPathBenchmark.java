@@ -1,0 +1,144 @@
+package io.sessionfriction.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.sessionfriction.processor.MeteredProcessorEvents;
+import io.sessionfriction.processor.ProcessorSettings;
+import io.sessionfriction.processor.Topics;
+import io.sessionfriction.processor.event.EnrichedEvent;
+import io.sessionfriction.processor.event.EventClassifier;
+import io.sessionfriction.processor.event.SessionHeaders;
+import io.sessionfriction.processor.event.TranscriptLine;
+import io.sessionfriction.processor.event.TranscriptLineSerde;
+import io.sessionfriction.processor.rules.MatchClause;
+import io.sessionfriction.processor.rules.Rule;
+import io.sessionfriction.processor.rules.RuleCatalogue;
+import io.sessionfriction.processor.rules.RuleMatcher;
+import io.sessionfriction.processor.topology.FrictionTopology;
+
+/**
+ * The processor's per-line hot paths besides redaction ({@link RedactionBenchmark}); one op is one pass over
+ * every line of a corpus. {@code parseAndClassify}: a line from its text to its tree and event kind.
+ * {@code matchRules}: the shipped line rules on each enriched line, as the enrichment runs them (each regex
+ * behind its literal pre-filter); {@code everyRuleRegex} is what that pre-filter spares, every clause's
+ * regex on its field of every line. The enriched lines are made in the set-up by the real topology on a
+ * TopologyTestDriver, enriched without rules. Run with {@code -prof gc} (docs/benchmarks.md).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 4, time = 2)
+@Measurement(iterations = 6, time = 2)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class HotPathBenchmark {
+
+    /** Transcripts to read (every {@code *.jsonl} below): the team's real ones, or any corpus, e.g. {@code samples/sessions}. */
+    @Param("../shared/data/real-sessions")
+    public String corpus;
+
+    private final RuleCatalogue catalogue = RuleCatalogue.defaults();
+    private final RuleMatcher matcher = new RuleMatcher(catalogue);
+    private List<String> lines;
+    private List<EnrichedEvent> enriched;
+
+    @Setup
+    public void readCorpus() throws IOException {
+        lines = new ArrayList<>();
+        List<List<String>> files = new ArrayList<>();
+        try (Stream<Path> found = Files.walk(Path.of(corpus))) {
+            for (Path file : found.filter(path -> path.toString().endsWith(".jsonl")).sorted().toList()) {
+                List<String> content = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
+                files.add(content);
+                lines.addAll(content);
+            }
+        }
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException("no transcript lines under " + Path.of(corpus).toAbsolutePath());
+        }
+        enriched = enrich(files);
+    }
+
+    @Benchmark
+    public void parseAndClassify(Blackhole sink) {
+        for (String line : lines) {
+            TranscriptLine parsed = TranscriptLineSerde.parse(line);
+            if (parsed.isParsed()) {
+                sink.consume(EventClassifier.classify(parsed.json()));
+            }
+        }
+    }
+
+    @Benchmark
+    public void matchRules(Blackhole sink) {
+        for (EnrichedEvent event : enriched) {
+            sink.consume(matcher.match(event));
+        }
+    }
+
+    @Benchmark
+    public void everyRuleRegex(Blackhole sink) {
+        for (EnrichedEvent event : enriched) {
+            for (Rule rule : catalogue.lineRules()) {
+                for (MatchClause clause : rule.match()) {
+                    String value = clause.field().read(event);
+                    if (value != null) {
+                        sink.consume(clause.regex().pattern().matcher(value).find());
+                    }
+                }
+            }
+        }
+    }
+
+    /** Each file as one session, through the whole topology in memory, enriched without rules. */
+    private static List<EnrichedEvent> enrich(List<List<String>> files) {
+        ProcessorSettings settings = ProcessorSettings.defaults().withStorage(ProcessorSettings.StateStorage.IN_MEMORY);
+        Properties props = settings.streamsProperties("unused:9092");
+        try (TopologyTestDriver driver = new TopologyTestDriver(FrictionTopology.build(settings, event -> List.of(), stream -> { },
+                new MeteredProcessorEvents(new SimpleMeterRegistry())), props, Instant.parse("2026-01-01T00:00:00Z"))) {
+            TestInputTopic<String, String> input = driver.createInputTopic(settings.topic(Topics.SESSION_EVENTS).name(),
+                    Serdes.String().serializer(), Serdes.String().serializer());
+            TestOutputTopic<String, EnrichedEvent> output = driver.createOutputTopic(
+                    settings.topic(Topics.SESSION_EVENTS_ENRICHED).name(), Serdes.String().deserializer(),
+                    Topics.SESSION_EVENTS_ENRICHED.valueSerde().deserializer());
+            List<EnrichedEvent> enriched = new ArrayList<>();
+            for (int f = 0; f < files.size(); f++) {
+                for (String line : files.get(f)) {
+                    RecordHeaders headers = new RecordHeaders();
+                    headers.add(SessionHeaders.USER, "bench".getBytes(StandardCharsets.UTF_8));
+                    input.pipeInput(new TestRecord<>("session-" + f, line, headers));
+                }
+                enriched.addAll(output.readValuesToList());
+            }
+            return enriched;
+        }
+    }
+}
