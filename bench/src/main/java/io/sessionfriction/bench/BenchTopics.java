@@ -37,8 +37,10 @@ public final class BenchTopics implements AutoCloseable {
     }
 
     /**
-     * Creates the topics and waits until the broker serves their metadata: the controller acknowledges a
-     * creation before the broker knows the topic, and a client asking in between is told it does not exist.
+     * Creates the topics and waits until every partition's leader answers for it: the controller acknowledges
+     * a creation before the broker knows the topic, and the broker serves a topic's metadata before it has
+     * opened its partitions. An idempotent producer sending in that moment can have its first batch refused
+     * and a later one appended, and then retries the first until its delivery timeout (KAFKA-15591).
      */
     public void create(Collection<NewTopic> topics) throws InterruptedException, TimeoutException {
         TopicCreator.createMissing(adminProperties, List.copyOf(topics));
@@ -54,7 +56,9 @@ public final class BenchTopics implements AutoCloseable {
 
     private boolean visible(List<String> names) throws InterruptedException {
         try {
-            admin.describeTopics(names).allTopicNames().get(CALL_SECONDS, TimeUnit.SECONDS);
+            for (String name : names) {
+                highWatermarks(name);
+            }
             return true;
         } catch (ExecutionException | TimeoutException e) {
             return false;

@@ -56,10 +56,12 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         /**
          * Replay: nobody waits for one alert. Each exactly-once commit waits for every record in flight and
          * the transaction markers, so commits are rarer; a record cache folds a session's many updates of
-         * one store entry between two commits into one changelog record; and a stream thread per core
-         * processes partitions side by side.
+         * one store entry between two commits into one changelog record; and stream threads process
+         * partitions side by side, one core short of all: the replay's process also publishes the sessions
+         * and runs the broker, and on 2 cores a second stream thread made the topology slower and cost half
+         * as much CPU again (docs/benchmarks.md).
          */
-        THROUGHPUT(Duration.ofSeconds(1), 64L * 1024 * 1024, Runtime.getRuntime().availableProcessors());
+        THROUGHPUT(Duration.ofSeconds(1), 64L * 1024 * 1024, Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
 
         private final Duration commitInterval;
         private final long cacheBytes;
@@ -69,6 +71,10 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
             this.commitInterval = commitInterval;
             this.cacheBytes = cacheBytes;
             this.streamThreads = streamThreads;
+        }
+
+        public int streamThreads() {
+            return streamThreads;
         }
     }
 

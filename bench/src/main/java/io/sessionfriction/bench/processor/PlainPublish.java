@@ -9,11 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import io.sessionfriction.bench.BenchTopics;
@@ -44,18 +48,17 @@ final class PlainPublish {
         try {
             long cpuBefore = ProcessCpu.used().toNanos();
             long began = System.nanoTime();
+            Acknowledgements acks = new Acknowledgements();
             long sent = 0;
             try (KafkaProducer<byte[], byte[]> producer = producer()) {
                 for (Corpus.File file : corpus.files()) {
-                    sent += sendLines(producer, topic, file);
+                    sent += sendLines(producer, topic, file, acks);
                 }
                 producer.flush();
             }
             long elapsed = System.nanoTime() - began;
             long cpu = ProcessCpu.used().toNanos() - cpuBefore;
-            if (sent != corpus.lines()) {
-                throw new IllegalStateException("published " + sent + " lines of " + corpus.lines());
-            }
+            acks.check(topic, sent, corpus.lines());
             return new Measurement("publish", published.label(), round, 0, Duration.ofNanos(elapsed), Duration.ZERO,
                     Duration.ofNanos(cpu), published.events(), published.bytes());
         } finally {
@@ -76,7 +79,8 @@ final class PlainPublish {
     }
 
     /** Every line holding something other than whitespace, as {@link Corpus} counts them; files are a few MB each. */
-    private static long sendLines(KafkaProducer<byte[], byte[]> producer, String topic, Corpus.File file) throws IOException {
+    private static long sendLines(KafkaProducer<byte[], byte[]> producer, String topic, Corpus.File file,
+            Acknowledgements acks) throws IOException {
         byte[] key = file.sessionKey().getBytes(StandardCharsets.UTF_8);
         byte[] bytes = Files.readAllBytes(file.path());
         long sent = 0;
@@ -84,7 +88,7 @@ final class PlainPublish {
         for (int i = 0; i <= bytes.length; i++) {
             if (i == bytes.length || bytes[i] == '\n') {
                 if (hasContent(bytes, start, i)) {
-                    producer.send(new ProducerRecord<>(topic, key, Arrays.copyOfRange(bytes, start, i)));
+                    producer.send(new ProducerRecord<>(topic, key, Arrays.copyOfRange(bytes, start, i)), acks);
                     sent++;
                 }
                 start = i + 1;
@@ -101,5 +105,29 @@ final class PlainPublish {
             }
         }
         return false;
+    }
+
+    /** A send the broker refused would otherwise pass unseen, its time counted as publishing time. */
+    private static final class Acknowledgements implements Callback {
+
+        private final AtomicLong acknowledged = new AtomicLong();
+        private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception failure) {
+            if (failure == null) {
+                acknowledged.incrementAndGet();
+            } else {
+                firstFailure.compareAndSet(null, failure);
+            }
+        }
+
+        void check(String topic, long sent, long lines) {
+            Exception failure = firstFailure.get();
+            if (failure != null || sent != lines || acknowledged.get() != lines) {
+                throw new IllegalStateException("publishing to " + topic + ": " + acknowledged.get() + " of " + lines
+                        + " lines acknowledged (" + sent + " sent)" + (failure == null ? "" : ": " + failure), failure);
+            }
+        }
     }
 }

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.sessionfriction.processor.ProcessorSettings;
+
 /**
  * Prints each run as it ends; then, per corpus and thread count, the medians of both Streams contenders and
  * the topology's rate as a fraction of the pass-through's, and per corpus the replay against Kafka's ceiling
@@ -29,8 +31,7 @@ public final class ProcessorBenchReport {
     public static final double REPLAY_GOAL = 2.0;
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** A replay runs a stream thread per core. */
-    private static final int REPLAY_THREADS = Runtime.getRuntime().availableProcessors();
+    private static final int REPLAY_THREADS = ProcessorSettings.Tuning.THROUGHPUT.streamThreads();
 
     private final PrintWriter out;
     private final ProcessorBench.Plan plan;

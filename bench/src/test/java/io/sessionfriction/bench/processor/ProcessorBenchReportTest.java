@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.sessionfriction.processor.ProcessorSettings;
+
 class ProcessorBenchReportTest {
 
     private static final String CORPUS = "corpus (100 MB)";
@@ -36,7 +38,7 @@ class ProcessorBenchReportTest {
 
     @Test
     void theCeilingIsTheMedianPublishPlusTheMedianPassThroughAtTheReplaysThreads() {
-        int threads = Runtime.getRuntime().availableProcessors();
+        int threads = ProcessorSettings.Tuning.THROUGHPUT.streamThreads();
         ProcessorBenchReport atReplayThreads = new ProcessorBenchReport(new PrintWriter(text, true),
                 new ProcessorBench.Plan(List.of(threads), 1, 0, true, Duration.ofMinutes(1)));
         atReplayThreads.add(run(ProcessorBench.PUBLISH, 1, 0, 2));

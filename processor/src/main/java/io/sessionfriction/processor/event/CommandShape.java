@@ -37,6 +37,8 @@ public final class CommandShape {
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=.*");
     private static final Pattern SUBCOMMAND = Pattern.compile("[a-z][a-z0-9_-]*");
     private static final Pattern FALLBACK = Pattern.compile("true|:|echo|printf|exit");
+    /** A redirection ({@code >out}, {@code 2>&1}, {@code <in}) written as a word of its own. */
+    private static final Pattern REDIRECTION = Pattern.compile("\\d*[<>].*");
     /** Programs that run a script: the script (or module) is what they do, as a subcommand is for git. */
     private static final Pattern INTERPRETER = Pattern.compile("python[0-9.]*|node|ruby|perl|php|bash|sh|zsh|rscript|deno|bun|tsx|ts-node");
 
@@ -238,7 +240,7 @@ public final class CommandShape {
     private static void addWord(List<String> words, StringBuilder word) {
         if (!word.isEmpty()) {
             String text = word.toString();
-            if (!text.matches("\\d*[<>].*")) {
+            if (!REDIRECTION.matcher(text).matches()) {
                 words.add(text);
             }
             word.setLength(0);

@@ -38,7 +38,7 @@ public final class TranscriptLineSerde implements Serde<TranscriptLine> {
             if (json == null || !json.isObject()) {
                 return TranscriptLine.unparsable(raw, "not a JSON object");
             }
-            return TranscriptLine.parsed(raw, VerbatimObjectNode.of((ObjectNode) json, raw));
+            return TranscriptLine.parsed(raw, VerbatimObjectNode.of((ObjectNode) json, raw, utf8));
         } catch (IOException e) {
             return TranscriptLine.unparsable(raw, "malformed JSON: " + firstLine(e.getMessage()));
         }

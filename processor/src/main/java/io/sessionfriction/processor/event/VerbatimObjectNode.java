@@ -24,11 +24,11 @@ final class VerbatimObjectNode extends ObjectNode {
 
     private static final long serialVersionUID = 1L;
 
-    private final String text;
+    private final Utf8Text text;
 
-    private VerbatimObjectNode(ObjectNode parsed, String text) {
+    private VerbatimObjectNode(ObjectNode parsed, String text, byte[] utf8) {
         super(JsonNodeFactory.instance, properties(parsed));
-        this.text = text;
+        this.text = new Utf8Text(text, utf8);
     }
 
     private static Map<String, JsonNode> properties(ObjectNode parsed) {
@@ -37,21 +37,30 @@ final class VerbatimObjectNode extends ObjectNode {
         return properties;
     }
 
-    /** {@code parsed} read from {@code text}; the text only counts when it is exactly one object, nothing around it. */
-    static ObjectNode of(ObjectNode parsed, String text) {
+    /**
+     * {@code parsed} read from {@code text}, which was decoded from {@code utf8}; the text only counts when it
+     * is exactly one object, nothing around it. The bytes are written as they came unless decoding them may
+     * have replaced something (a U+FFFD in the text): then the text's own UTF-8 is.
+     */
+    static ObjectNode of(ObjectNode parsed, String text, byte[] utf8) {
         String object = text.strip();
         boolean verbatim = object.length() == text.length() && object.startsWith("{") && object.endsWith("}");
-        return verbatim ? new VerbatimObjectNode(parsed, text) : parsed;
+        if (!verbatim) {
+            return parsed;
+        }
+        return new VerbatimObjectNode(parsed, text, text.indexOf('\uFFFD') < 0 ? utf8 : text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** A tree changed since it was read, written once as the text it now stands for. */
     static ObjectNode rewritten(ObjectNode changed) {
         ObjectNode plain = JsonNodeFactory.instance.objectNode().setAll(changed);
-        return new VerbatimObjectNode(plain, new String(Json.write(plain), StandardCharsets.UTF_8));
+        byte[] utf8 = Json.write(plain);
+        return new VerbatimObjectNode(plain, new String(utf8, StandardCharsets.UTF_8), utf8);
     }
 
     @Override
     public void serialize(JsonGenerator generator, SerializerProvider provider) throws IOException {
+        // A UTF-8 generator copies the bytes; any other writes the text.
         generator.writeRawValue(text);
     }
 }
