@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -37,23 +40,51 @@ public final class AlertLatency {
     private static final Instant EVENT_TIME = Instant.parse("2026-02-11T20:00:00Z");
     private static final Duration LAST_ALERT_WITHIN = Duration.ofSeconds(30);
 
-    /** The latencies measured, shortest first, of {@code sent} failing results. */
-    public record Result(int sent, List<Duration> latencies) {
+    /** One failing result's latency, and when it was acknowledged counted from the first one's acknowledgement. */
+    public record Sample(Duration sentAfter, Duration latency) {
+    }
+
+    /** The latencies of {@code sent} failing results: all of them, and window by window of the sending. */
+    public record Result(int sent, List<Sample> samples) {
 
         public Result {
-            latencies = latencies.stream().sorted().toList();
+            samples = samples.stream().sorted(Comparator.comparing(Sample::sentAfter)).toList();
         }
 
         public boolean complete() {
-            return latencies.size() == sent;
+            return samples.size() == sent;
+        }
+
+        /** The results sent from {@code warmup} on; none when nothing was sent that late. */
+        public Optional<Latencies> sentFrom(Duration warmup) {
+            List<Duration> measured = samples.stream().filter(sample -> sample.sentAfter().compareTo(warmup) >= 0)
+                    .map(Sample::latency).toList();
+            return measured.isEmpty() ? Optional.empty() : Optional.of(new Latencies(warmup, measured));
+        }
+
+        /** The samples by when they were sent, {@code width} at a time: a slow start or a periodic stall shows. */
+        public List<Latencies> windows(Duration width) {
+            Map<Long, List<Duration>> byWindow = new TreeMap<>();
+            for (Sample sample : samples) {
+                byWindow.computeIfAbsent(sample.sentAfter().toNanos() / width.toNanos(), w -> new ArrayList<>()).add(sample.latency());
+            }
+            return byWindow.entrySet().stream().map(window -> new Latencies(width.multipliedBy(window.getKey()), window.getValue())).toList();
+        }
+    }
+
+    /** Latencies of the results sent from {@code from} on, shortest first. */
+    public record Latencies(Duration from, List<Duration> sorted) {
+
+        public Latencies {
+            sorted = sorted.stream().sorted().toList();
         }
 
         public Duration quantile(double q) {
-            return latencies.get((int) Math.min(latencies.size() - 1, Math.floor(q * latencies.size())));
+            return sorted.get((int) Math.min(sorted.size() - 1, Math.floor(q * sorted.size())));
         }
 
         public Duration max() {
-            return latencies.get(latencies.size() - 1);
+            return sorted.get(sorted.size() - 1);
         }
     }
 
@@ -98,14 +129,15 @@ public final class AlertLatency {
         if (sendFailure.get() != null) {
             throw new IllegalStateException("Sending failed: " + sendFailure.get(), sendFailure.get());
         }
-        List<Duration> latencies = new ArrayList<>();
+        long firstSent = sentAt.values().stream().mapToLong(Long::longValue).min().orElse(0);
+        List<Sample> samples = new ArrayList<>();
         alertedAt.forEach((session, alerted) -> {
             Long sent = sentAt.get(session);
             if (sent != null) {
-                latencies.add(Duration.ofNanos(Math.max(0, alerted - sent)));
+                samples.add(new Sample(Duration.ofNanos(sent - firstSent), Duration.ofNanos(Math.max(0, alerted - sent))));
             }
         });
-        return new Result(events, latencies);
+        return new Result(events, samples);
     }
 
     private static KafkaProducer<String, String> producer(Properties clientProperties) {

@@ -41,14 +41,24 @@ final class BenchLatencyCommand implements Callable<Integer> {
     int rate;
 
     @Option(names = "--duration", defaultValue = "60s", converter = DurationConverter.class, paramLabel = "DURATION",
-            description = "How long to send (default: ${DEFAULT-VALUE}).")
+            description = "How long to send after the warm-up; the summary is of these results (default: ${DEFAULT-VALUE}).")
     Duration duration;
+
+    @Option(names = "--warmup", defaultValue = "10s", converter = DurationConverter.class, paramLabel = "DURATION",
+            description = "How long to send first at the same rate, shown window by window but left out of the summary: "
+                    + "a processor that just started compiles its code and joins its group (default: ${DEFAULT-VALUE}).")
+    Duration warmup;
+
+    private static final Duration WINDOW = Duration.ofSeconds(10);
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (rate < 1) {
             throw new IllegalArgumentException("--rate must be at least 1, was " + rate);
+        }
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("--warmup must not be negative, was " + warmup);
         }
         if ((long) rate * duration.toMillis() / 1000 < 10) {
             throw new IllegalArgumentException("--rate times --duration must send at least 10 results, was "
@@ -58,16 +68,22 @@ final class BenchLatencyCommand implements Callable<Integer> {
         try (KafkaTarget target = kafka.open(true)) {
             target.createTopics(CollectorConfig.defaults(Path.of("."), target.bootstrapServers()), kafka.partitions());
             try (ProcessorRuntime runtime = ProcessorRuntime.start(target, processor.setup(Redactor.defaults()))) {
-                result = AlertLatency.measure(target.adminProperties(), rate, duration, runtime::failure);
+                result = AlertLatency.measure(target.adminProperties(), rate, warmup.plus(duration), runtime::failure);
             }
         }
-        if (result.latencies().isEmpty()) {
+        if (result.samples().isEmpty()) {
             out.println("No alert arrived: is the processor running?");
         } else {
-            out.printf("alerts: %d of %d results sent at %d/s for %d s%n", result.latencies().size(), result.sent(), rate,
-                    duration.toSeconds());
-            out.printf(Locale.ROOT, "publish-to-alert latency ms: p50 %.1f  p99 %.1f  max %.1f%n", millis(result.quantile(0.5)),
-                    millis(result.quantile(0.99)), millis(result.max()));
+            out.printf("alerts: %d of %d results sent at %d/s for %d s (warm-up %d s, then %d s)%n", result.samples().size(),
+                    result.sent(), rate, warmup.plus(duration).toSeconds(), warmup.toSeconds(), duration.toSeconds());
+            for (AlertLatency.Latencies window : result.windows(WINDOW)) {
+                out.printf(Locale.ROOT, "  sent from %3d s: %6d alerts  p50 %7.1f  p99 %7.1f  max %7.1f ms%n", window.from().toSeconds(),
+                        window.sorted().size(), millis(window.quantile(0.5)), millis(window.quantile(0.99)), millis(window.max()));
+            }
+            result.sentFrom(warmup).ifPresentOrElse(measured -> out.printf(Locale.ROOT,
+                    "publish-to-alert latency ms after the warm-up: p50 %.1f  p99 %.1f  max %.1f%n",
+                    millis(measured.quantile(0.5)), millis(measured.quantile(0.99)), millis(measured.max())),
+                    () -> out.println("No alert arrived for a result sent after the warm-up."));
         }
         out.flush();
         return result.complete() ? 0 : 1;

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench-soak", mixinStandardHelpOptions = true,
         description = {"Drives a steady generated load through the whole pipeline (files, collector, broker, processor) for a "
                 + "set time, and prints throughput, alert latency p50/p99, heap after GC and state size every sample.",
-            "Sessions come and go, their number constant: heap and state of the last quarter must be within 10 % of the "
+            "Sessions come and go, their number constant: heap and state of the last quarter must be within 10%% of the "
                     + "second quarter's (exit 1 otherwise). Give --allowed-lateness and --inactivity-gap much shorter than "
                     + "--duration (e.g. 1m and 10s), so compaction happens within the run."})
 final class BenchSoakCommand implements Callable<Integer> {
