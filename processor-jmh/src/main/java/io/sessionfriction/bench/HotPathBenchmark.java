@@ -2,14 +2,11 @@ package io.sessionfriction.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
@@ -72,18 +69,8 @@ public class HotPathBenchmark {
 
     @Setup
     public void readCorpus() throws IOException {
-        lines = new ArrayList<>();
-        List<List<String>> files = new ArrayList<>();
-        try (Stream<Path> found = Files.walk(Path.of(corpus))) {
-            for (Path file : found.filter(path -> path.toString().endsWith(".jsonl")).sorted().toList()) {
-                List<String> content = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank()).toList();
-                files.add(content);
-                lines.addAll(content);
-            }
-        }
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException("no transcript lines under " + Path.of(corpus).toAbsolutePath());
-        }
+        List<List<String>> files = TranscriptCorpus.files(corpus);
+        lines = files.stream().flatMap(List::stream).toList();
         enriched = enrich(files);
     }
 

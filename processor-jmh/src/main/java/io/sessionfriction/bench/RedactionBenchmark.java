@@ -2,14 +2,9 @@ package io.sessionfriction.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -64,15 +59,7 @@ public class RedactionBenchmark {
 
     @Setup
     public void readCorpus() throws IOException {
-        lines = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of(corpus))) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".jsonl")).sorted().toList()) {
-                Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).forEach(lines::add);
-            }
-        }
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException("no transcript lines under " + Path.of(corpus).toAbsolutePath());
-        }
+        lines = TranscriptCorpus.lines(corpus);
         patterns = RedactionCatalogue.defaults().rules().stream().map(RedactionRule::pattern).toList();
         linesWithSecrets = FakeSecrets.all().stream().map(secret -> failedCommand(secret.inCommand(), secret.inText())).toList();
     }
