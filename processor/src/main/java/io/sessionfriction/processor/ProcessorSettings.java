@@ -153,13 +153,17 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         return tuning.cacheBytes > 0 ? new WriteBehindStoreBuilder<>(builder, boundedKeys, DECODED_VALUES) : builder;
     }
 
-    /** A window store of the chosen storage and tuning. */
+    /**
+     * A window store of the chosen storage, uncached whatever the tuning: the repeat check's (the only one)
+     * writes each key once, so a record cache has nothing to fold, and each fetch would also scan the cache's
+     * sorted range of that key.
+     */
     public <K, V> StoreBuilder<WindowStore<K, V>> windowStore(String name, Duration retention, Duration windowSize,
             Serde<K> keys, Serde<V> values) {
         WindowBytesStoreSupplier supplier = storage == StateStorage.IN_MEMORY
                 ? Stores.inMemoryWindowStore(name, retention, windowSize, false)
                 : Stores.persistentWindowStore(name, retention, windowSize, false);
-        return tuned(Stores.windowStoreBuilder(supplier, BoundedSerdes.keys(keys), BoundedSerdes.values(values)));
+        return Stores.windowStoreBuilder(supplier, BoundedSerdes.keys(keys), BoundedSerdes.values(values)).withCachingDisabled();
     }
 
     private <S extends StateStore> StoreBuilder<S> tuned(StoreBuilder<S> builder) {
