@@ -18,9 +18,17 @@ public final class CommandTiming {
     private CommandTiming() {
     }
 
-    /** The start a progress line dates: its time minus the seconds it says the command has run. */
+    /**
+     * The longest run a progress line is believed: more is a damaged or hostile line, whose elapsed seconds
+     * would date the start before any instant Java can hold.
+     */
+    public static final Duration LONGEST_RUN = Duration.ofDays(366);
+
+    /** The start a progress line dates: its time minus the seconds it says the command has run, at most {@link #LONGEST_RUN}. */
     public static Instant startFromProgress(Instant progressAt, long elapsedSeconds) {
-        return progressAt.minusSeconds(Math.max(0, elapsedSeconds));
+        long seconds = Math.min(Math.max(0, elapsedSeconds), LONGEST_RUN.toSeconds());
+        // A line stamped near the earliest instant Java holds cannot date a start before it.
+        return progressAt.isBefore(Instant.MIN.plusSeconds(seconds)) ? Instant.MIN : progressAt.minusSeconds(seconds);
     }
 
     /**

@@ -57,6 +57,12 @@ class PipelineFuzzTest {
         check(seed);
     }
 
+    /** Found by the property: a bash_progress line's elapsedTimeSeconds near Long.MAX_VALUE dated its start before any instant. */
+    @Test
+    void aProgressLineClaimingAnImpossibleRunFailsNoStage() throws IOException {
+        check(22997);
+    }
+
     @Test
     @EnabledIfSystemProperty(named = "sessionfriction.fuzz.seeds", matches = "\\d+")
     void manyMoreSeeds() throws IOException {
