@@ -10,6 +10,7 @@ import org.apache.kafka.common.KafkaException;
 
 import io.sessionfriction.launcher.cli.options.ConfigDefaults;
 import io.sessionfriction.kafka.BrokerUnreachableException;
+import io.sessionfriction.launcher.runtime.ShortRunCompilation;
 import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import io.sessionfriction.launcher.cli.options.ProcessorOptions;
 import picocli.CommandLine;
@@ -26,6 +27,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ShortRunCompilation.allowInThisProcess();
         System.exit(commandLine(args).execute(args));
     }
 

@@ -17,6 +17,7 @@ import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import io.sessionfriction.launcher.cli.options.ProcessorOptions;
 import io.sessionfriction.launcher.cli.options.RedactionOptions;
 import io.sessionfriction.launcher.runtime.ReplayTarget;
+import io.sessionfriction.launcher.runtime.ShortRunCompilation;
 import io.sessionfriction.processor.alert.FixesRegistry;
 import io.sessionfriction.replay.ReplayPlan;
 import io.sessionfriction.replay.ReplayRequest;
@@ -96,6 +97,7 @@ final class ReplayCommand implements Callable<Integer> {
                 processor.catalogue(), redaction.redactor(), kafka.partitions(), timeout, keepTopics, out, drafts.policy());
         FixesRegistry fixes = processor.fixes();
         ReplayPlan plan = ReplayPlan.of(request);
+        ShortRunCompilation.applyFor(plan.events());
         console.printf("Selected %d of %d sessions (%d files, %,d events) by their own timestamps: %s%n",
                 plan.sessions().size(), plan.catalogued(), plan.files(), plan.events(), request.selection().describe());
         long scanned = System.nanoTime();
