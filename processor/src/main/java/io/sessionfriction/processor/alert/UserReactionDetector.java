@@ -19,6 +19,8 @@ import io.sessionfriction.processor.rules.Rule;
 final class UserReactionDetector implements PatternDetector {
 
     private static final int EXCERPT_CHARS = 200;
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s.!?]+$");
     private static final Pattern WHY_YOU = Pattern.compile("\\bwhy (did|do|would|are|were|have|'d) you\\b|\\bwhat did you (do|change)\\b",
             Pattern.CASE_INSENSITIVE);
     /** Persisting, recurring or new breakage, and the question why, in the analyst's words. */
@@ -61,6 +63,7 @@ final class UserReactionDetector implements PatternDetector {
 
     /** The prompt as compared: lower case, single spaces, no trailing punctuation. */
     static String key(String prompt) {
-        return prompt.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replaceAll("[\\s.!?]+$", "").strip();
+        String spaced = WHITESPACE.matcher(prompt.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        return TRAILING_PUNCTUATION.matcher(spaced).replaceAll("").strip();
     }
 }
