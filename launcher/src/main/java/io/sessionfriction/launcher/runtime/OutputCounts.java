@@ -38,7 +38,6 @@ public record OutputCounts(long enriched, long processorDeadLetters, long late) 
 
     private static final Logger log = LoggerFactory.getLogger(OutputCounts.class);
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration SETTLE_EVERY = Duration.ofMillis(20);
     private static final Duration SETTLE_BOUND = Duration.ofSeconds(30);
 
     /** Counts the three topics from their start to their settled end. */
@@ -76,21 +75,14 @@ public record OutputCounts(long enriched, long processorDeadLetters, long late) 
      */
     private static Map<TopicPartition, Long> settledEnds(Admin admin, KafkaConsumer<byte[], byte[]> consumer, String topic)
             throws InterruptedException {
-        long deadline = System.nanoTime() + SETTLE_BOUND.toNanos();
-        while (true) {
-            Optional<Map<TopicPartition, Long>> settled = SettledEnds.of(admin, topic);
-            if (settled.isPresent()) {
-                return settled.get();
-            }
-            if (System.nanoTime() > deadline) {
-                Map<TopicPartition, Long> now = consumer.endOffsets(consumer.partitionsFor(topic).stream()
-                        .map(info -> new TopicPartition(topic, info.partition())).toList());
-                log.warn("{} still has an open transaction after {} s: the summary counts its records committed so far",
-                        topic, SETTLE_BOUND.toSeconds());
-                return now;
-            }
-            Thread.sleep(SETTLE_EVERY.toMillis());
+        Optional<Map<TopicPartition, Long>> settled = SettledEnds.await(admin, topic, SETTLE_BOUND);
+        if (settled.isPresent()) {
+            return settled.get();
         }
+        log.warn("{} still has an open transaction after {} s: the summary counts its records committed so far",
+                topic, SETTLE_BOUND.toSeconds());
+        return consumer.endOffsets(consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList());
     }
 
     private static boolean isProcessors(byte[] value) {

@@ -1,5 +1,6 @@
 package io.sessionfriction.replay.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import org.apache.kafka.common.TopicPartition;
 public final class SettledEnds {
 
     private static final long CALL_SECONDS = 15;
+    private static final Duration CHECK_EVERY = Duration.ofMillis(20);
 
     private SettledEnds() {
     }
@@ -31,6 +33,18 @@ public final class SettledEnds {
     public static Optional<Map<TopicPartition, Long>> of(Admin admin, String topic) throws InterruptedException {
         Map<TopicPartition, Long> stable = ends(admin, topic, IsolationLevel.READ_COMMITTED);
         return stable.equals(ends(admin, topic, IsolationLevel.READ_UNCOMMITTED)) ? Optional.of(stable) : Optional.empty();
+    }
+
+    /** As {@link #of}, asked again until {@code bound} has passed; empty when the topic did not settle by then. */
+    public static Optional<Map<TopicPartition, Long>> await(Admin admin, String topic, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            Optional<Map<TopicPartition, Long>> settled = of(admin, topic);
+            if (settled.isPresent() || System.nanoTime() > deadline) {
+                return settled;
+            }
+            Thread.sleep(CHECK_EVERY.toMillis());
+        }
     }
 
     private static Map<TopicPartition, Long> ends(Admin admin, String topic, IsolationLevel isolation)

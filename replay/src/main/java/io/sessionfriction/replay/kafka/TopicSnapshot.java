@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -38,7 +37,6 @@ import io.sessionfriction.processor.Topics;
 public final class TopicSnapshot {
 
     private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration SETTLE_EVERY = Duration.ofMillis(50);
     /** The broker answers a fetch at once when it has records; this bounds its wait when it has none. */
     private static final int FETCH_MAX_WAIT_MS = 50;
 
@@ -149,17 +147,9 @@ public final class TopicSnapshot {
         Map<TopicPartition, Long> ends = new HashMap<>();
         try (Admin admin = Admin.create(clientProperties)) {
             for (String topic : topics) {
-                while (true) {
-                    Optional<Map<TopicPartition, Long>> settled = SettledEnds.of(admin, topic);
-                    if (settled.isPresent()) {
-                        ends.putAll(settled.get());
-                        break;
-                    }
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException(topic + " still has open transactions after " + bound.toSeconds() + " s");
-                    }
-                    Thread.sleep(SETTLE_EVERY.toMillis());
-                }
+                Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                ends.putAll(SettledEnds.await(admin, topic, left).orElseThrow(() -> new IllegalStateException(
+                        topic + " still has open transactions after " + bound.toSeconds() + " s")));
             }
         }
         return ends;
