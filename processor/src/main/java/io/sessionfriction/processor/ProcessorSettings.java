@@ -37,15 +37,17 @@ import io.sessionfriction.processor.store.WriteBehindStoreBuilder;
  * @param topicPrefix     put before every topic name of {@link Topics} (empty for the live pipeline; a replay uses
  *                        its run's, so on a shared cluster its records never reach the live topics)
  * @param tuning          latency (live) or throughput (replay)
+ * @param streamThreads   Kafka Streams threads of the processor (by default the tuning's)
  */
 public record ProcessorSettings(String applicationId, Duration inactivityGap, Duration allowedLateness, int textCapChars,
-                                StateStorage storage, String topicPrefix, Tuning tuning) {
+                                StateStorage storage, String topicPrefix, Tuning tuning, int streamThreads) {
 
     /**
      * RocksDB with changelogs in production; memory (still changelogged) where commits are per record, as in
      * tests; for state thrown away after the run (a replay's), key-value stores in memory and window stores on
      * RocksDB: an in-memory window store looks a key up in every window of the range it fetches, one per
      * millisecond an event was stamped with, so on a large replay the repeat check cost more than everything else.
+     * Disposable state with one stream thread also keeps no changelog ({@link #changelogged()}).
      */
     public enum StateStorage { PERSISTENT, IN_MEMORY, DISPOSABLE }
 
@@ -97,6 +99,9 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         requirePositive(allowedLateness, "allowedLateness");
         Objects.requireNonNull(tuning, "tuning");
         Objects.requireNonNull(storage, "storage");
+        if (streamThreads < 1) {
+            throw new IllegalArgumentException("streamThreads must be at least 1, was " + streamThreads);
+        }
         if (topicPrefix == null || !LEGAL_TOPIC_PREFIX.matcher(topicPrefix).matches()) {
             throw new IllegalArgumentException("topicPrefix may hold only letters, digits, '.', '_' and '-' "
                     + "(at most 200), was '" + topicPrefix + "'");
@@ -108,31 +113,50 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
 
     public static ProcessorSettings defaults() {
         return new ProcessorSettings(DEFAULT_APPLICATION_ID, DEFAULT_INACTIVITY_GAP, DEFAULT_ALLOWED_LATENESS, DEFAULT_TEXT_CAP_CHARS,
-                StateStorage.PERSISTENT, "", Tuning.LATENCY);
+                StateStorage.PERSISTENT, "", Tuning.LATENCY,
+                Tuning.LATENCY.streamThreads());
     }
 
     public ProcessorSettings withInactivityGap(Duration gap) {
-        return new ProcessorSettings(applicationId, gap, allowedLateness, textCapChars, storage, topicPrefix, tuning);
+        return new ProcessorSettings(applicationId, gap, allowedLateness, textCapChars, storage, topicPrefix, tuning, streamThreads);
     }
 
     public ProcessorSettings withAllowedLateness(Duration lateness) {
-        return new ProcessorSettings(applicationId, inactivityGap, lateness, textCapChars, storage, topicPrefix, tuning);
+        return new ProcessorSettings(applicationId, inactivityGap, lateness, textCapChars, storage, topicPrefix, tuning, streamThreads);
     }
 
     public ProcessorSettings withApplicationId(String id) {
-        return new ProcessorSettings(id, inactivityGap, allowedLateness, textCapChars, storage, topicPrefix, tuning);
+        return new ProcessorSettings(id, inactivityGap, allowedLateness, textCapChars, storage, topicPrefix, tuning, streamThreads);
     }
 
     public ProcessorSettings withStorage(StateStorage newStorage) {
-        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, newStorage, topicPrefix, tuning);
+        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, newStorage, topicPrefix, tuning, streamThreads);
     }
 
     public ProcessorSettings withTopicPrefix(String prefix) {
-        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, storage, prefix, tuning);
+        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, storage, prefix, tuning, streamThreads);
     }
 
+    /** The tuning, with its number of stream threads. */
     public ProcessorSettings withTuning(Tuning newTuning) {
-        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, storage, topicPrefix, newTuning);
+        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, storage, topicPrefix, newTuning,
+                newTuning.streamThreads());
+    }
+
+    public ProcessorSettings withStreamThreads(int threads) {
+        return new ProcessorSettings(applicationId, inactivityGap, allowedLateness, textCapChars, storage, topicPrefix, tuning, threads);
+    }
+
+    /**
+     * Whether the stores keep changelogs. Disposable state run by one stream thread does not: nothing is ever
+     * restored from it, so there is no restore phase before the tasks run and no changelog records in each
+     * transaction (docs/benchmarks.md). Only one thread, because
+     * with more a task can move from one to another while the group settles, and on the new one it would
+     * start empty; the topology refuses a task that starts again after it processed records
+     * ({@code StateLossGuard}), as Kafka Streams does when it revives a task.
+     */
+    public boolean changelogged() {
+        return storage != StateStorage.DISPOSABLE || streamThreads > 1;
     }
 
     /** The topic as this processor names it: every stage reads and writes through here. */
@@ -163,11 +187,15 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         WindowBytesStoreSupplier supplier = storage == StateStorage.IN_MEMORY
                 ? Stores.inMemoryWindowStore(name, retention, windowSize, false)
                 : Stores.persistentWindowStore(name, retention, windowSize, false);
-        return Stores.windowStoreBuilder(supplier, BoundedSerdes.keys(keys), BoundedSerdes.values(values)).withCachingDisabled();
+        return logged(Stores.windowStoreBuilder(supplier, BoundedSerdes.keys(keys), BoundedSerdes.values(values)).withCachingDisabled());
     }
 
     private <S extends StateStore> StoreBuilder<S> tuned(StoreBuilder<S> builder) {
-        return tuning.cacheBytes > 0 ? builder.withCachingEnabled() : builder.withCachingDisabled();
+        return logged(tuning.cacheBytes > 0 ? builder.withCachingEnabled() : builder.withCachingDisabled());
+    }
+
+    private <S extends StateStore> StoreBuilder<S> logged(StoreBuilder<S> builder) {
+        return changelogged() ? builder : builder.withLoggingDisabled();
     }
 
     /** How often a task looks whether its input ran dry, to commit then ({@code CommitWhenIdle}). */
@@ -201,7 +229,7 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, tuning.commitInterval.toMillis());
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, tuning.cacheBytes);
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, tuning.streamThreads);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         props.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         // Restoring a changelog that holds nothing (every first start) waited the broker's fetch wait, 500 ms.
         props.put(StreamsConfig.restoreConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), RESTORE_FETCH_WAIT_MS);

@@ -150,7 +150,8 @@ public final class ProcessorBench {
     }
 
     private Measurement topology(StreamsRound streams, PublishedCorpus corpus, int round, int threads) throws Exception {
-        ProcessorSettings settings = corpus.settings().withApplicationId(applicationId(corpus, TOPOLOGY));
+        // The thread count also decides whether the stores keep changelogs (ProcessorSettings.changelogged).
+        ProcessorSettings settings = corpus.settings().withApplicationId(applicationId(corpus, TOPOLOGY)).withStreamThreads(threads);
         return streams.run(TOPOLOGY, corpus, round, threads, settings.applicationId(), setup.topology().apply(settings),
                 streamsProperties(settings));
     }

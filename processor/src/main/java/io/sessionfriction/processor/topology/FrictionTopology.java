@@ -50,7 +50,8 @@ import io.sessionfriction.redaction.Redactor;
  *                                                                                                   └─ alert stage ─▶ friction-alerts
  * </pre>
  * Secrets are redacted first, so no store, changelog or sink downstream ever holds one (docs/security.md). Before
- * that, {@link CommitWhenIdle} only watches the input, so a task whose input ran dry commits at once.
+ * that, {@link CommitWhenIdle} only watches the input, so a task whose input ran dry commits at once; where the
+ * stores keep no changelog (a replay's), {@link StateLossGuard} first refuses a task that starts again.
  * Pure: builds and returns a {@link Topology}, no I/O. Every node and store is named (kebab-case).
  */
 public final class FrictionTopology {
@@ -93,9 +94,14 @@ public final class FrictionTopology {
         Topics.Topic<String, EnrichedEvent> enrichedTopic = settings.topic(Topics.SESSION_EVENTS_ENRICHED);
         Topics.Topic<String, CommandProgress> progressTopic = settings.topic(Topics.COMMAND_PROGRESS);
 
-        KStream<String, ParsedLine> parsed = builder
+        KStream<String, TranscriptLine> source = builder
                 .stream(input.name(), input.consumed("session-events-source")
-                        .withTimestampExtractor(new EventTimestampExtractor(clock)))
+                        .withTimestampExtractor(new EventTimestampExtractor(clock)));
+        if (!settings.changelogged()) {
+            StateLossGuard.Starts starts = new StateLossGuard.Starts();
+            source = source.processValues(() -> new StateLossGuard<TranscriptLine>(starts), Named.as("refuse-lost-state"));
+        }
+        KStream<String, ParsedLine> parsed = source
                 .processValues(() -> new CommitWhenIdle<TranscriptLine>(settings.idleCheck()), Named.as("commit-when-idle"))
                 .mapValues(new LineRedaction(redactor, events), Named.as("redact-lines"))
                 .processValues(() -> new LineParser(events), Named.as("parse-lines"));
