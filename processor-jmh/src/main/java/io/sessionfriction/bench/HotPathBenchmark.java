@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -31,6 +32,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sessionfriction.processor.MeteredProcessorEvents;
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.Topics;
+import io.sessionfriction.processor.activity.SessionActivity;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.EventClassifier;
 import io.sessionfriction.processor.event.SessionHeaders;
@@ -48,7 +50,8 @@ import io.sessionfriction.processor.topology.FrictionTopology;
  * {@code matchRules}: the shipped line rules on each enriched line, as the enrichment runs them (each regex
  * behind its literal pre-filter); {@code everyRuleRegex} is what that pre-filter spares, every clause's
  * regex on its field of every line. The enriched lines are made in the set-up by the real topology on a
- * TopologyTestDriver, enriched without rules. Run with {@code -prof gc} (docs/benchmarks.md).
+ * TopologyTestDriver, enriched without rules. {@code writeOutputs}: those enriched events and the sessions'
+ * activity updates serialised as the sinks serialise them. Run with {@code -prof gc} (docs/benchmarks.md).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,12 +69,17 @@ public class HotPathBenchmark {
     private final RuleMatcher matcher = new RuleMatcher(catalogue);
     private List<String> lines;
     private List<EnrichedEvent> enriched;
+    private List<SessionActivity> activity;
+    private final Serializer<EnrichedEvent> enrichedSerializer = Topics.SESSION_EVENTS_ENRICHED.valueSerde().serializer();
+    private final Serializer<SessionActivity> activitySerializer = Topics.SESSION_ACTIVITY.valueSerde().serializer();
 
     @Setup
     public void readCorpus() throws IOException {
         List<List<String>> files = TranscriptCorpus.files(corpus);
         lines = files.stream().flatMap(List::stream).toList();
-        enriched = enrich(files);
+        Outputs outputs = enrich(files);
+        enriched = outputs.enriched();
+        activity = outputs.activity();
     }
 
     @Benchmark
@@ -105,8 +113,22 @@ public class HotPathBenchmark {
         }
     }
 
+    /** What the topology writes per line: its enriched event, and its session's activity (every block) where it changed. */
+    @Benchmark
+    public void writeOutputs(Blackhole sink) {
+        for (EnrichedEvent event : enriched) {
+            sink.consume(enrichedSerializer.serialize(Topics.SESSION_EVENTS_ENRICHED.name(), event));
+        }
+        for (SessionActivity update : activity) {
+            sink.consume(activitySerializer.serialize(Topics.SESSION_ACTIVITY.name(), update));
+        }
+    }
+
+    private record Outputs(List<EnrichedEvent> enriched, List<SessionActivity> activity) {
+    }
+
     /** Each file as one session, through the whole topology in memory, enriched without rules. */
-    private static List<EnrichedEvent> enrich(List<List<String>> files) {
+    private static Outputs enrich(List<List<String>> files) {
         ProcessorSettings settings = ProcessorSettings.defaults().withStorage(ProcessorSettings.StateStorage.IN_MEMORY);
         Properties props = settings.streamsProperties("unused:9092");
         try (TopologyTestDriver driver = new TopologyTestDriver(FrictionTopology.build(settings, event -> List.of(), stream -> { },
@@ -116,7 +138,11 @@ public class HotPathBenchmark {
             TestOutputTopic<String, EnrichedEvent> output = driver.createOutputTopic(
                     settings.topic(Topics.SESSION_EVENTS_ENRICHED).name(), Serdes.String().deserializer(),
                     Topics.SESSION_EVENTS_ENRICHED.valueSerde().deserializer());
+            TestOutputTopic<String, SessionActivity> activityOutput = driver.createOutputTopic(
+                    settings.topic(Topics.SESSION_ACTIVITY).name(), Serdes.String().deserializer(),
+                    Topics.SESSION_ACTIVITY.valueSerde().deserializer());
             List<EnrichedEvent> enriched = new ArrayList<>();
+            List<SessionActivity> activity = new ArrayList<>();
             for (int f = 0; f < files.size(); f++) {
                 for (String line : files.get(f)) {
                     RecordHeaders headers = new RecordHeaders();
@@ -124,8 +150,9 @@ public class HotPathBenchmark {
                     input.pipeInput(new TestRecord<>("session-" + f, line, headers));
                 }
                 enriched.addAll(output.readValuesToList());
+                activity.addAll(activityOutput.readValuesToList());
             }
-            return enriched;
+            return new Outputs(enriched, activity);
         }
     }
 }

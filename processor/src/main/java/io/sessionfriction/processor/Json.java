@@ -2,6 +2,7 @@ package io.sessionfriction.processor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.core.StreamWriteConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** The one Jackson configuration of the processor: ISO-8601 instants, unknown fields tolerated. */
@@ -26,6 +28,8 @@ public final class Json {
                             .maxNestingDepth(2 * StreamReadConstraints.DEFAULT_MAX_DEPTH).build())
                     .build())
             .registerModule(new JavaTimeModule())
+            // Registered after the time module, so it writes instants in its place.
+            .registerModule(new SimpleModule("iso-instants").addSerializer(Instant.class, new IsoInstantSerializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
