@@ -113,8 +113,7 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
 
     public static ProcessorSettings defaults() {
         return new ProcessorSettings(DEFAULT_APPLICATION_ID, DEFAULT_INACTIVITY_GAP, DEFAULT_ALLOWED_LATENESS, DEFAULT_TEXT_CAP_CHARS,
-                StateStorage.PERSISTENT, "", Tuning.LATENCY,
-                Tuning.LATENCY.streamThreads());
+                StateStorage.PERSISTENT, "", Tuning.LATENCY, Tuning.LATENCY.streamThreads());
     }
 
     public ProcessorSettings withInactivityGap(Duration gap) {
@@ -150,10 +149,10 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
     /**
      * Whether the stores keep changelogs. Disposable state run by one stream thread does not: nothing is ever
      * restored from it, so there is no restore phase before the tasks run and no changelog records in each
-     * transaction (docs/benchmarks.md). Only one thread, because
-     * with more a task can move from one to another while the group settles, and on the new one it would
-     * start empty; the topology refuses a task that starts again after it processed records
-     * ({@code StateLossGuard}), as Kafka Streams does when it revives a task.
+     * transaction (docs/benchmarks.md). Only one thread, because with more a task can move from one to another
+     * while the group settles, and on the new one it would start empty. A task Kafka Streams revives (an
+     * exactly-once task marked corrupted) also starts empty: the topology then refuses any task that starts again
+     * after it processed records ({@code StateLossGuard}).
      */
     public boolean changelogged() {
         return storage != StateStorage.DISPOSABLE || streamThreads > 1;

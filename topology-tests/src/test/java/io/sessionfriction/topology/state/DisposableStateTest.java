@@ -61,8 +61,9 @@ class DisposableStateTest {
         try (TopologyTestDriver driver = driver(topology(twoThreads), twoThreads)) {
             aSessionOfThreeLines(driver, twoThreads);
 
-            assertThat(driver.producedTopicNames()).contains(twoThreads.applicationId() + "-" + Topics.SEEN_EVENTS_STORE + "-changelog",
-                    twoThreads.applicationId() + "-" + Topics.SESSION_BLOCKS_STORE + "-changelog");
+            assertThat(driver.producedTopicNames()).contains(changelog(twoThreads, Topics.SEEN_EVENTS_STORE),
+                    changelog(twoThreads, Topics.SESSION_BLOCKS_STORE), changelog(twoThreads, Topics.TOOL_USES_STORE),
+                    changelog(twoThreads, Topics.COMMANDS_STORE));
         }
         assertThat(twoThreads.changelogged()).isTrue();
         assertThat(ProcessorSettings.defaults().changelogged()).as("live").isTrue();
@@ -90,6 +91,10 @@ class DisposableStateTest {
 
             assertThat(again.producedTopicNames()).contains("session-events-enriched");
         }
+    }
+
+    private static String changelog(ProcessorSettings settings, String store) {
+        return settings.applicationId() + "-" + store + "-changelog";
     }
 
     private static Topology topology(ProcessorSettings settings) {
