@@ -55,13 +55,25 @@ public final class CatchUp implements AutoCloseable {
         boolean done() throws Exception;
     }
 
+    /**
+     * The processor's error with its root cause's message: Kafka Streams wraps what a processor throws ("failed
+     * to initialize processor refuse-lost-state"), and the reason is in the innermost exception.
+     */
+    static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == failure || root.getMessage() == null ? failure.toString() : failure + ", because: " + root.getMessage();
+    }
+
     private static void awaitCondition(Duration bound, Supplier<Throwable> failure, String what, Check check)
             throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
             Throwable failed = failure.get();
             if (failed != null) {
-                throw new IllegalStateException("Stopped waiting for " + what + ": " + failed, failed);
+                throw new IllegalStateException("Stopped waiting for " + what + ": " + reason(failed), failed);
             }
             try {
                 if (check.done()) {
