@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
 
 import org.apache.kafka.common.KafkaException;
 
+import io.sessionfriction.launcher.runtime.RootCause;
+
 /**
  * A Kafka client that cannot be created from the {@code --kafka-config} settings (bad JAAS text, unknown
  * login module, missing truststore) fails deep inside Kafka with "Failed to create new KafkaAdminClient".
@@ -29,10 +31,7 @@ public final class ClientSettingsErrors {
         if (!creatingAClient(failure)) {
             return failure;
         }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = RootCause.of(failure);
         String reason = root.getClass().getSimpleName() + ": " + root.getMessage();
         return new IllegalArgumentException("--kafka-config: Kafka cannot create a client with these settings: "
                 + mask(reason, settings));

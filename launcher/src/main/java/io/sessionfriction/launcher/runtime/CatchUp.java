@@ -60,10 +60,7 @@ public final class CatchUp implements AutoCloseable {
      * to initialize processor refuse-lost-state"), and the reason is in the innermost exception.
      */
     static String reason(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = RootCause.of(failure);
         return root == failure || root.getMessage() == null ? failure.toString() : failure + ", because: " + root.getMessage();
     }
 
