@@ -58,6 +58,15 @@ public record ReplayPlan(ReplayRequest request, int catalogued, List<SessionSpan
         return new ReplayPlan(request, catalogue.sessions().size(), selected, runId, settings);
     }
 
+    /**
+     * Partitions of the run's topics: as given, or one per stream thread. Each partition is a task, and a
+     * stream thread runs its tasks one after another, so partitions beyond the threads add work (a task's
+     * stores, offsets in every commit, files on the broker) and no parallelism; the report is the same.
+     */
+    public int partitions() {
+        return request.partitions().orElse(settings.streamThreads());
+    }
+
     public long events() {
         return sessions.stream().mapToLong(SessionSpan::events).sum();
     }

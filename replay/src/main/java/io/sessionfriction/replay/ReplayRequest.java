@@ -3,6 +3,7 @@ package io.sessionfriction.replay;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalInt;
 
 import io.sessionfriction.processor.ProcessorSettings;
 import io.sessionfriction.processor.rules.RuleCatalogue;
@@ -21,7 +22,8 @@ import io.sessionfriction.replay.report.DraftPolicy;
  *                           configured one is raised where the selection's time span needs more
  * @param catalogue          the rules the processor runs and the report describes
  * @param redactor           what the run's collector and processor take out of the lines (docs/security.md)
- * @param partitions         partitions of the topics the run creates
+ * @param partitions         partitions of the topics the run creates, when given for this replay; otherwise
+ *                           {@link ReplayPlan#partitions()} takes one per stream thread of the run
  * @param timeout            longest wait for the processor to catch up, and for reading its results back
  * @param keepTopics         on a shared cluster, keep the run's topics after the report instead of deleting them
  * @param out                folder for {@code replay.json} and the report
@@ -29,7 +31,7 @@ import io.sessionfriction.replay.report.DraftPolicy;
  */
 public record ReplayRequest(Path sessions, SessionSelection selection, ProcessorSettings processor,
                             boolean applicationIdGiven, boolean latenessGiven, RuleCatalogue catalogue,
-                            Redactor redactor, int partitions, Duration timeout, boolean keepTopics, Path out,
+                            Redactor redactor, OptionalInt partitions, Duration timeout, boolean keepTopics, Path out,
                             DraftPolicy drafts) {
 
     public ReplayRequest {
@@ -38,6 +40,7 @@ public record ReplayRequest(Path sessions, SessionSelection selection, Processor
         Objects.requireNonNull(processor, "processor");
         Objects.requireNonNull(catalogue, "catalogue");
         Objects.requireNonNull(redactor, "redactor");
+        Objects.requireNonNull(partitions, "partitions");
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(out, "out");
         Objects.requireNonNull(drafts, "drafts");

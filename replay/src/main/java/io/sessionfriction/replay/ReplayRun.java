@@ -63,7 +63,7 @@ public final class ReplayRun {
             if (cluster.shared()) {
                 RunTopics.requireUnused(cluster.adminProperties(), settings.applicationId());
             }
-            cluster.createTopics(config, request.partitions(), RunTopics.processorTopics(request.partitions(), settings));
+            cluster.createTopics(config, plan.partitions(), RunTopics.processorTopics(plan.partitions(), settings));
             try {
                 Map<String, FrictionAlert> totals;
                 try (ReplayCluster.Processor processor = cluster.startProcessor(settings, request.catalogue(), request.redactor());

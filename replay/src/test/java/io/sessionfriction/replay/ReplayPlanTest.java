@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -79,9 +80,22 @@ class ReplayPlanTest {
         assertThat(plan(SessionSelection.all(), false, false).runId()).as("a file that grew").isNotEqualTo(all);
     }
 
+    @Test
+    void itsTopicsHaveThePartitionsGivenForTheReplayOrOnePerStreamThread() {
+        ReplayPlan notGiven = plan(SessionSelection.all(), false, false, OptionalInt.empty());
+
+        assertThat(notGiven.partitions()).isEqualTo(notGiven.settings().streamThreads())
+                .isEqualTo(ProcessorSettings.Tuning.THROUGHPUT.streamThreads());
+        assertThat(plan(SessionSelection.all(), false, false, OptionalInt.of(5)).partitions()).isEqualTo(5);
+    }
+
     private ReplayPlan plan(SessionSelection selection, boolean applicationIdGiven, boolean latenessGiven) {
+        return plan(selection, applicationIdGiven, latenessGiven, OptionalInt.of(2));
+    }
+
+    private ReplayPlan plan(SessionSelection selection, boolean applicationIdGiven, boolean latenessGiven, OptionalInt partitions) {
         ReplayRequest request = new ReplayRequest(root, selection, LIVE, applicationIdGiven, latenessGiven,
-                RuleCatalogue.defaults(), Redactor.defaults(), 2, Duration.ofMinutes(1), false, root.resolve("out"), DraftPolicy.DEFAULT);
+                RuleCatalogue.defaults(), Redactor.defaults(), partitions, Duration.ofMinutes(1), false, root.resolve("out"), DraftPolicy.DEFAULT);
         return ReplayPlan.of(request, SessionCatalogue.scan(root));
     }
 

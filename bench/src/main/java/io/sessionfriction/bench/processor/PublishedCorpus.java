@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -57,7 +58,7 @@ public record PublishedCorpus(Path dir, ReplayPlan plan, String inputTopic, long
     public static PublishedCorpus publish(Path dir, Path out, String bootstrapServers, Map<String, Object> clientOverrides,
             int partitions, BenchTopics topics) throws Exception {
         ReplayRequest request = new ReplayRequest(dir, SessionSelection.all(), ProcessorSettings.defaults(), false, false,
-                RuleCatalogue.defaults(), Redactor.defaults(), partitions, REPLAY_TIMEOUT, false, out, DraftPolicy.DEFAULT);
+                RuleCatalogue.defaults(), Redactor.defaults(), OptionalInt.of(partitions), REPLAY_TIMEOUT, false, out, DraftPolicy.DEFAULT);
         ReplayPlan plan = ReplayPlan.of(request);
         if (plan.sessions().isEmpty()) {
             throw new IllegalArgumentException("No sessions under " + dir);

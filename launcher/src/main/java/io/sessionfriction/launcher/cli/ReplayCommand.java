@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -89,12 +90,14 @@ final class ReplayCommand implements Callable<Integer> {
         if (!Files.isDirectory(sessions)) {
             throw new IllegalArgumentException("--sessions: " + sessions.toAbsolutePath() + " is not a directory");
         }
-        // Only a value typed for this replay is kept: an environment or config-file value names the live processor.
+        // Only a value typed for this replay is kept: an environment or config-file value names the live processor
+        // and its topics.
         ParseResult typed = spec.commandLine().getParseResult();
+        OptionalInt partitions = typed.hasMatchedOption("--partitions") ? OptionalInt.of(kafka.partitions()) : OptionalInt.empty();
         ReplayRequest request = new ReplayRequest(sessions,
                 new SessionSelection(Optional.ofNullable(since), Optional.ofNullable(until), users), processor.settings(),
                 typed.hasMatchedOption("--application-id"), typed.hasMatchedOption("--allowed-lateness"),
-                processor.catalogue(), redaction.redactor(), kafka.partitions(), timeout, keepTopics, out, drafts.policy());
+                processor.catalogue(), redaction.redactor(), partitions, timeout, keepTopics, out, drafts.policy());
         FixesRegistry fixes = processor.fixes();
         ReplayPlan plan = ReplayPlan.of(request);
         ShortRunCompilation.applyFor(plan.events());

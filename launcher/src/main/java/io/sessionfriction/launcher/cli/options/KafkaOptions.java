@@ -25,7 +25,7 @@ public final class KafkaOptions {
     Path kafkaConfig;
 
     @Option(names = "--partitions", defaultValue = "3", paramLabel = "N", converter = PositiveNumber.class,
-            description = "Partitions for topics this command creates (default: ${DEFAULT-VALUE}).")
+            description = "Partitions for topics this command creates (default: ${DEFAULT-VALUE}; replay: one per stream thread).")
     int partitions;
 
     private Map<String, Object> overrides;
