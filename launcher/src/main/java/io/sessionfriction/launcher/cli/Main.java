@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import org.apache.kafka.common.KafkaException;
 
 import io.sessionfriction.launcher.cli.options.ConfigDefaults;
 import io.sessionfriction.kafka.BrokerUnreachableException;
+import io.sessionfriction.launcher.runtime.BoundedRunJvm;
 import io.sessionfriction.launcher.runtime.ShortRunCompilation;
 import io.sessionfriction.launcher.cli.options.KafkaOptions;
 import io.sessionfriction.launcher.cli.options.ProcessorOptions;
@@ -27,6 +29,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        OptionalInt secondJvm = BoundedRunJvm.runInSecondJvm(Main.class, args);
+        if (secondJvm.isPresent()) {
+            System.exit(secondJvm.getAsInt());
+        }
         ShortRunCompilation.allowInThisProcess();
         System.exit(commandLine(args).execute(args));
     }

@@ -4,7 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import javax.management.ObjectName;
 
@@ -31,8 +30,6 @@ public final class ShortRunCompilation {
     public static final long MOST_EVENTS = 50_000;
 
     private static final String NO_C2 = "[{ match: \"*.*\", c2: { Exclude: true } }]";
-    private static final List<String> OWN_COMPILER_SETTINGS = List.of("-XX:TieredStopAtLevel", "-XX:CompilerDirectivesFile",
-            "-XX:-TieredCompilation", "-XX:CompileCommand", "-Xint", "-Xcomp");
 
     private static volatile boolean ownProcess;
 
@@ -46,7 +43,7 @@ public final class ShortRunCompilation {
 
     /** Excludes C2 when a run of {@code events} events is short enough; true when it did. */
     public static boolean applyFor(long events) {
-        if (!ownProcess || events > MOST_EVENTS || startedWithOwnCompilerSettings(ManagementFactory.getRuntimeMXBean().getInputArguments())) {
+        if (!ownProcess || events > MOST_EVENTS || CompilerSettings.givenIn(ManagementFactory.getRuntimeMXBean().getInputArguments())) {
             return false;
         }
         try {
@@ -66,9 +63,5 @@ public final class ShortRunCompilation {
             log.debug("Could not exclude C2 for a short replay: {}", e.toString());
             return false;
         }
-    }
-
-    static boolean startedWithOwnCompilerSettings(List<String> jvmArguments) {
-        return jvmArguments.stream().anyMatch(argument -> OWN_COMPILER_SETTINGS.stream().anyMatch(argument::startsWith));
     }
 }

@@ -50,8 +50,8 @@ class ShortRunCompilationTest {
         Child child = Child.run(List.of("-XX:TieredStopAtLevel=1"), "457");
 
         assertThat(child.output()).startsWith("applied=false").contains("Directive: (default)").doesNotContain("Exclude:true");
-        assertThat(ShortRunCompilation.startedWithOwnCompilerSettings(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1"))).isTrue();
-        assertThat(ShortRunCompilation.startedWithOwnCompilerSettings(List.of("-Xmx1g", "-Dfile.encoding=UTF-8"))).isFalse();
+        assertThat(CompilerSettings.givenIn(List.of("-Xmx1g", "-XX:TieredStopAtLevel=1"))).isTrue();
+        assertThat(CompilerSettings.givenIn(List.of("-Xmx1g", "-Dfile.encoding=UTF-8"))).isFalse();
     }
 
     /** Runs {@link #main} in a JVM of its own, with this test's class path. */
