@@ -63,8 +63,8 @@ public final class BoundedRunJvm {
         } catch (IOException e) {
             return OptionalInt.empty();
         }
-        // A SIGTERM or Ctrl-C to this JVM stops the run the way it would have stopped here: the second JVM gets
-        // the SIGTERM and this one waits for its shutdown (its topics deleted, its state folder removed).
+        // A SIGTERM or Ctrl-C to this JVM stops the run as it would have stopped here: the second JVM gets the
+        // SIGTERM, and this one exits only after it, so no run outlives the process its caller stops.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             second.destroy();
             awaitExit(second);
