@@ -1,6 +1,7 @@
 package io.sessionfriction.kafka;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +63,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.cluster = cluster;
     }
 
-    /** Formats a fresh log directory, starts the node and waits until it accepts clients. */
+    /**
+     * Formats a fresh log directory, starts the node and waits until it accepts clients. A start that fails
+     * (or is cut short by the JVM's shutdown) stops what it started and deletes the directory.
+     */
     public static EmbeddedKafka start() {
         long began = System.nanoTime();
+        Path baseDir;
         try {
-            Path baseDir = Files.createTempDirectory("session-friction-kafka-");
+            baseDir = Files.createTempDirectory("session-friction-kafka-");
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not start the embedded Kafka broker: " + e.getMessage(), e);
+        }
+        KafkaClusterTestKit cluster = null;
+        boolean started = false;
+        try {
             TestKitNodes nodes = new TestKitNodes.Builder()
                     .setCombined(true)
                     // The test kit defaults to the newest metadata version, unstable features included
@@ -77,19 +89,35 @@ public final class EmbeddedKafka implements AutoCloseable {
                     .build();
             KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes).setDeleteOnClose(true);
             SINGLE_NODE_CONFIG.forEach(builder::setConfigProp);
-            KafkaClusterTestKit cluster = builder.build();
+            cluster = builder.build();
             formatQuietly(cluster);
             cluster.startup();
             cluster.waitForReadyBrokers();
             EmbeddedKafka kafka = new EmbeddedKafka(cluster);
             log.info("Embedded Kafka broker ready at {} in {} ms (log dir {})",
                     kafka.bootstrapServers(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), baseDir);
+            started = true;
             return kafka;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting the embedded Kafka broker", e);
         } catch (Exception e) {
             throw new IllegalStateException("Could not start the embedded Kafka broker: " + e.getMessage(), e);
+        } finally {
+            if (!started) {
+                discard(cluster, baseDir);
+            }
+        }
+    }
+
+    private static void discard(KafkaClusterTestKit cluster, Path baseDir) {
+        try {
+            if (cluster != null) {
+                cluster.close();
+            }
+            Utils.delete(baseDir.toFile());
+        } catch (Exception e) {
+            log.warn("Could not remove the embedded Kafka broker's log dir {}: {}", baseDir, e.toString());
         }
     }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -31,9 +32,10 @@ public interface ReplayCluster extends AutoCloseable {
 
         /**
          * Waits until the processor runs and has committed past every committed record of {@code topic}; fails
-         * with its error.
+         * with its error, or with a {@link java.util.concurrent.CancellationException} once {@code stopRequested}
+         * says so.
          */
-        void awaitConsumed(String topic, Duration bound) throws InterruptedException;
+        void awaitConsumed(String topic, Duration bound, BooleanSupplier stopRequested) throws InterruptedException;
 
         /**
          * The alert stage's running total of each alert it holds, by alertId ({@code SessionQueries.alertsById}): records

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,19 +35,26 @@ public final class ReplayRun {
 
     private final ReplayPlan plan;
     private final ReplayListener listener;
+    private final BooleanSupplier stopRequested;
 
-    private ReplayRun(ReplayPlan plan, ReplayListener listener) {
+    private ReplayRun(ReplayPlan plan, ReplayListener listener, BooleanSupplier stopRequested) {
         this.plan = plan;
         this.listener = listener;
+        this.stopRequested = stopRequested;
     }
 
-    /** Replays the plan on a cluster from {@code clusters} (none is opened when no session is selected). */
-    public static ReplayResult execute(ReplayPlan plan, ReplayCluster.Opener clusters, ReplayListener listener)
-            throws InterruptedException {
+    /**
+     * Replays the plan on a cluster from {@code clusters} (none is opened when no session is selected). Once
+     * {@code stopRequested} says so, the pipeline stops before its next session or while it waits for the
+     * processor, with a {@link CancellationException} after closing everything it opened (its topics deleted
+     * from a shared cluster); nothing is written to the output folder then.
+     */
+    public static ReplayResult execute(ReplayPlan plan, ReplayCluster.Opener clusters, ReplayListener listener,
+            BooleanSupplier stopRequested) throws InterruptedException {
         long began = System.nanoTime();
         ReplayData data = plan.sessions().isEmpty()
                 ? RunOutput.nothingReplayed(plan.request().selection())
-                : new ReplayRun(plan, listener).replay(clusters);
+                : new ReplayRun(plan, listener, stopRequested).replay(clusters);
         long replayed = System.nanoTime();
         Path out = plan.request().out();
         data.write(out.resolve(ReplayData.FILE_NAME));
@@ -70,10 +79,10 @@ public final class ReplayRun {
                         Collector collector = Collector.create(config, request.redactor(), new SimpleMeterRegistry());
                         ProgressTicker ticker = ProgressTicker.start(cluster.adminProperties(), settings.applicationId(),
                                 plan.events(), plan.files(), () -> collector.stats().filesTracked(), listener)) {
-                    CollectorStats stats = publishInSessionOrder(root, collector, plan.sessions());
+                    CollectorStats stats = publishInSessionOrder(root, collector, plan.sessions(), stopRequested);
                     log.info("Replay published {} events ({} lines) from {} files", stats.committed().events(),
                             stats.committed().lines(), stats.filesTracked());
-                    processor.awaitConsumed(config.eventsTopic(), request.timeout());
+                    processor.awaitConsumed(config.eventsTopic(), request.timeout(), stopRequested);
                     ticker.finish();
                     totals = processor.alertTotals();
                 }
@@ -93,14 +102,19 @@ public final class ReplayRun {
      * the middle of a session because another session's later file was read first: the alert stage
      * forgets sessions idle (in stream time) for longer than the allowed lateness, and an interleaved
      * replay could make that happen in the middle of a session. bench-processor publishes its corpus the same way.
+     * Stops with a {@link CancellationException} before the next session once {@code stopRequested} says so.
      */
-    public static CollectorStats publishInSessionOrder(ReplayRoot root, Collector collector, List<SessionSpan> selected) {
+    public static CollectorStats publishInSessionOrder(ReplayRoot root, Collector collector, List<SessionSpan> selected,
+            BooleanSupplier stopRequested) {
         List<SessionSpan> ordered = selected.stream()
                 .sorted(Comparator.comparing(SessionSpan::first, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(SessionSpan::sessionKey))
                 .toList();
         CollectorStats stats = collector.stats();
         for (SessionSpan session : ordered) {
+            if (stopRequested.getAsBoolean()) {
+                throw new CancellationException("Replay stopped while publishing");
+            }
             root.add(session);
             stats = collector.runUntilCaughtUp();
         }

@@ -23,11 +23,18 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     public static ChildJvm start(String name, Class<?> main, String... args) {
+        return start(name, List.of(), main, args);
+    }
+
+    /** As {@link #start(String, Class, String...)}, with these JVM options too. */
+    public static ChildJvm start(String name, List<String> jvmOptions, Class<?> main, String... args) {
         try {
             Path log = Files.createDirectories(Path.of("target", "child-jvms")).resolve(name + ".log");
             Files.deleteIfExists(log);
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:+UseSerialGC", "-Xmx512m", "-cp", System.getProperty("java.class.path"), main.getName()));
+                    "-XX:+UseSerialGC", "-Xmx512m"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
             command.addAll(List.of(args));
             return new ChildJvm(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
         } catch (IOException e) {

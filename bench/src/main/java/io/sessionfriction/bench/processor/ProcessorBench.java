@@ -162,7 +162,7 @@ public final class ProcessorBench {
      */
     private Measurement replay(PublishedCorpus corpus, int round) throws Exception {
         long cpuBefore = ProcessCpu.used().toNanos();
-        ReplayResult result = ReplayRun.execute(corpus.plan(), setup.replays(), new ReplayListener() { });
+        ReplayResult result = ReplayRun.execute(corpus.plan(), setup.replays(), new ReplayListener() { }, () -> false);
         long cpu = ProcessCpu.used().toNanos() - cpuBefore;
         return new Measurement(REPLAY, corpus.label(), round, 0, result.pipeline(), Duration.ZERO, Duration.ofNanos(cpu),
                 corpus.events(), corpus.bytes());

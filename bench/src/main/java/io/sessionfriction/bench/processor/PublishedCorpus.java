@@ -72,7 +72,7 @@ public record PublishedCorpus(Path dir, ReplayPlan plan, String inputTopic, long
             topics.create(distinctByName(created));
             CollectorStats stats;
             try (Collector collector = Collector.create(config, Redactor.defaults(), new SimpleMeterRegistry())) {
-                stats = ReplayRun.publishInSessionOrder(root, collector, plan.sessions());
+                stats = ReplayRun.publishInSessionOrder(root, collector, plan.sessions(), () -> false);
             }
             return new PublishedCorpus(dir, plan, settings.topic(Topics.SESSION_EVENTS).name(), stats.committed().events(),
                     stats.committed().bytes());

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 
 import io.sessionfriction.launcher.cli.options.CollectorOptions;
 import io.sessionfriction.launcher.cli.options.DraftOptions;
@@ -19,6 +20,7 @@ import io.sessionfriction.launcher.cli.options.ProcessorOptions;
 import io.sessionfriction.launcher.cli.options.RedactionOptions;
 import io.sessionfriction.launcher.runtime.ReplayTarget;
 import io.sessionfriction.launcher.runtime.ShortRunCompilation;
+import io.sessionfriction.launcher.runtime.ShutdownSignal;
 import io.sessionfriction.processor.alert.FixesRegistry;
 import io.sessionfriction.replay.ReplayPlan;
 import io.sessionfriction.replay.ReplayRequest;
@@ -105,8 +107,24 @@ final class ReplayCommand implements Callable<Integer> {
                 plan.sessions().size(), plan.catalogued(), plan.files(), plan.events(), request.selection().describe());
         long scanned = System.nanoTime();
 
-        ReplayResult result = ReplayRun.execute(plan, () -> new ReplayTarget(kafka.open(true), fixes, processor.stateDir()),
-                new ReplayProgressLine());
+        ReplayResult result;
+        // Ctrl-C or SIGTERM: the replay stops at its next safe point and closes what it opened (an interrupt would
+        // land in a transaction or in the broker's shutdown and leave its folder behind). A signal during the
+        // broker's start can also fail a class that registers a shutdown hook: that is the stop too.
+        ShutdownSignal shutdown = ShutdownSignal.polled();
+        try {
+            result = ReplayRun.execute(plan, () -> new ReplayTarget(kafka.open(true), fixes, processor.stateDir()),
+                    new ReplayProgressLine(), shutdown::requested);
+        } catch (RuntimeException | Error e) {
+            if (!(e instanceof CancellationException) && !shutdown.requested()) {
+                throw e;
+            }
+            console.println("Stopped by signal before the report: the replay's broker, topics and folders are removed.");
+            console.flush();
+            return 130;
+        } finally {
+            shutdown.close();
+        }
         console.printf("Replayed %d sessions: %d alerts in %d friction points, %d drafted as issues, %,d events late "
                         + "(session-events-late); report in %s (%s, %s, %s/)%n",
                 result.data().sessions().size(), result.data().alerts().size(), result.report().points().size(),

@@ -2,7 +2,9 @@ package io.sessionfriction.launcher.runtime;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.admin.Admin;
@@ -31,7 +33,13 @@ public final class CatchUp implements AutoCloseable {
 
     /** Waits until {@code groupId} has committed past every committed record of {@code topic}. */
     public void awaitGroup(String groupId, String topic, Duration bound, Supplier<Throwable> failure) throws InterruptedException {
-        awaitCondition(bound, failure, "the processor to consume " + topic, () -> {
+        awaitGroup(groupId, topic, bound, failure, () -> false);
+    }
+
+    /** As {@link #awaitGroup(String, String, Duration, Supplier)}; a {@link CancellationException} once {@code stopRequested} says so. */
+    public void awaitGroup(String groupId, String topic, Duration bound, Supplier<Throwable> failure, BooleanSupplier stopRequested)
+            throws InterruptedException {
+        awaitCondition(bound, failure, stopRequested, "the processor to consume " + topic, () -> {
             Map<TopicPartition, Long> ends = SettledEnds.of(admin, topic).orElse(null);
             Map<TopicPartition, OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -43,7 +51,7 @@ public final class CatchUp implements AutoCloseable {
     /** Waits until the reader's positions reached every committed record of {@code topic}. */
     public void awaitReader(Supplier<Map<TopicPartition, Long>> positions, String topic, Duration bound, Supplier<Throwable> failure)
             throws InterruptedException {
-        awaitCondition(bound, failure, "every alert to be printed", () -> {
+        awaitCondition(bound, failure, () -> false, "every alert to be printed", () -> {
             Map<TopicPartition, Long> read = positions.get();
             Map<TopicPartition, Long> ends = SettledEnds.of(admin, topic).orElse(null);
             return ends != null && ends.entrySet().stream()
@@ -64,10 +72,13 @@ public final class CatchUp implements AutoCloseable {
         return root == failure || root.getMessage() == null ? failure.toString() : failure + ", because: " + root.getMessage();
     }
 
-    private static void awaitCondition(Duration bound, Supplier<Throwable> failure, String what, Check check)
-            throws InterruptedException {
+    private static void awaitCondition(Duration bound, Supplier<Throwable> failure, BooleanSupplier stopRequested, String what,
+            Check check) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
+            if (stopRequested.getAsBoolean()) {
+                throw new CancellationException("Stopped waiting for " + what);
+            }
             Throwable failed = failure.get();
             if (failed != null) {
                 throw new IllegalStateException("Stopped waiting for " + what + ": " + reason(failed), failed);

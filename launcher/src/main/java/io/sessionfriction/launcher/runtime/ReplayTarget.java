@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.BooleanSupplier;
 
 import org.apache.kafka.clients.admin.NewTopic;
 
@@ -72,9 +73,9 @@ public final class ReplayTarget implements ReplayCluster {
         }
         return new Processor() {
             @Override
-            public void awaitConsumed(String topic, Duration bound) throws InterruptedException {
+            public void awaitConsumed(String topic, Duration bound, BooleanSupplier stopRequested) throws InterruptedException {
                 runtime.awaitRunning(bound);
-                catchUp.awaitGroup(runtime.applicationId(), topic, bound, runtime::failure);
+                catchUp.awaitGroup(runtime.applicationId(), topic, bound, runtime::failure, stopRequested);
             }
 
             @Override

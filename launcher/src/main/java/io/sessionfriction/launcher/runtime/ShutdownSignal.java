@@ -6,7 +6,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Ctrl-C and SIGTERM: the hook wakes the command's thread (interrupting it only when it is not waiting for
  * the signal), which closes its resources in order (collector commits, processor closes, broker stops);
- * the hook waits for that before the JVM exits.
+ * the hook waits for that before the JVM exits. A {@link #polled()} signal never interrupts: its thread asks
+ * {@link #requested()} where it can stop cleanly.
  */
 public final class ShutdownSignal implements AutoCloseable {
 
@@ -20,6 +21,18 @@ public final class ShutdownSignal implements AutoCloseable {
     private boolean waiting;
 
     public ShutdownSignal() {
+        this(true);
+    }
+
+    /**
+     * For a thread that checks {@link #requested()} at its own safe points: an interrupt landing in a
+     * transaction, a client's close or the broker's shutdown would leave them half done.
+     */
+    public static ShutdownSignal polled() {
+        return new ShutdownSignal(false);
+    }
+
+    private ShutdownSignal(boolean interrupts) {
         Thread worker = Thread.currentThread();
         this.hook = new Thread(() -> {
             // An interrupt that lands while the worker closes its clients makes them log an ERROR (the
@@ -27,7 +40,7 @@ public final class ShutdownSignal implements AutoCloseable {
             // worker busy elsewhere (starting, catching up) is interrupted. Decided before the worker can
             // wake and leave its wait, under the lock it changes its state with.
             synchronized (this) {
-                if (!waiting) {
+                if (interrupts && !waiting) {
                     worker.interrupt();
                 }
                 requested.countDown();
@@ -71,7 +84,8 @@ public final class ShutdownSignal implements AutoCloseable {
         waiting = now;
     }
 
-    private boolean requested() {
+    /** True once Ctrl-C or SIGTERM came. */
+    public boolean requested() {
         return requested.getCount() == 0;
     }
 
