@@ -11,15 +11,16 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 /**
- * Runs a bounded pipeline command ({@code replay}, {@code bench-processor}) in a second JVM whose optimising
+ * Runs a bounded pipeline command ({@code replay}, {@code bench-processor}, {@code run} without
+ * {@code --follow}) in a second JVM whose optimising
  * compiler (C2) inlines less deeply. Such a run carries the broker, the collector and the topology in one fresh
  * JVM, and on 2 cores C2 compiling their ~2,500 hot methods took 24 of a 500 MB replay's 80 CPU seconds, more
  * than the stream thread; most of that goes into inlining deep call trees, which a run of minutes does not
  * earn back (docs/benchmarks.md: with shallower inlining the 1 GB replay took 64 s instead of 85, 112 CPU
  * seconds instead of 157). {@code java -jar} cannot give a JVM options, and the inlining limits cannot
  * change once it runs, so the jar's {@code main} starts the command again with them and passes its exit
- * code on. Every other command stays in the first JVM: a live {@code process} or {@code collect} earns back
- * every compile in its days of running.
+ * code on. Every other command stays in the first JVM: a live {@code process}, {@code collect} or
+ * {@code run --follow} earns back every compile in its days of running.
  *
  * <p>A JVM started with compiler settings, an agent or a flight recording of its own runs the command
  * itself: what it measures or debugs is then the run, not a parent waiting for it.
@@ -77,7 +78,7 @@ public final class BoundedRunJvm {
             String[] args) {
         boolean runsItself = jvmArguments.stream().anyMatch(argument -> RUNS_ITSELF.stream().anyMatch(argument::startsWith))
                 || CompilerSettings.givenIn(jvmArguments);
-        if (runsItself || !subcommand(args).map(BOUNDED_COMMANDS::contains).orElse(false)) {
+        if (runsItself || !bounded(args)) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>(List.of(java));
@@ -86,6 +87,12 @@ public final class BoundedRunJvm {
         command.addAll(List.of("-D" + SECOND_JVM + "=true", "-cp", classPath, mainClass));
         command.addAll(List.of(args));
         return Optional.of(command);
+    }
+
+    private static boolean bounded(String[] args) {
+        Optional<String> command = subcommand(args);
+        return command.map(BOUNDED_COMMANDS::contains).orElse(false)
+                || command.filter("run"::equals).isPresent() && !List.of(args).contains("--follow");
     }
 
     /** The command {@code args} name: the first argument that is neither an option nor {@code --config}'s value. */

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A replay or bench-processor runs again in a JVM that inlines less; every other command, and a JVM with
+ * A replay, bench-processor or run that ends on its own runs again in a JVM that inlines less; every other command, and a JVM with
  * compiler settings, an agent or a recording of its own, runs where it was started.
  */
 class BoundedRunJvmTest {
@@ -30,12 +30,14 @@ class BoundedRunJvmTest {
                 "-XX:MaxInlineLevel=6", "-XX:InlineSmallCode=500", "-XX:FreqInlineSize=100", "-XX:MaxInlineSize=20",
                 "-Dsessionfriction.bounded-run-jvm=true", "-cp", "app.jar", MAIN, "replay", "--sessions", "in", "--out", "out"));
         assertThat(command(List.of(), "--config", "replay.properties", "bench-processor", "--corpus", "c")).isPresent();
+        assertThat(command(List.of(), "run", "--sessions", "samples")).isPresent();
     }
 
     @Test
     void liveCommandsHelpAndNoCommandRunWhereTheyWereStarted() {
         assertThat(command(List.of(), "process", "--bootstrap-servers", "k:9092")).isEmpty();
-        assertThat(command(List.of(), "run", "--sessions", "replay")).isEmpty();
+        assertThat(command(List.of(), "run", "--follow", "--sessions", "replay")).isEmpty();
+        assertThat(command(List.of(), "collect", "--sessions", "replay")).isEmpty();
         assertThat(command(List.of(), "--config", "replay")).isEmpty();
         assertThat(command(List.of(), "--help")).isEmpty();
         assertThat(command(List.of())).isEmpty();
