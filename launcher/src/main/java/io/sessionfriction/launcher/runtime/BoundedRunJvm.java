@@ -12,12 +12,11 @@ import java.util.Set;
 
 /**
  * Runs a bounded pipeline command ({@code replay}, {@code bench-processor}, {@code run} without
- * {@code --follow}) in a second JVM whose optimising
- * compiler (C2) inlines less deeply. Such a run carries the broker, the collector and the topology in one fresh
- * JVM, and on 2 cores C2 compiling their ~2,500 hot methods took 24 of a 500 MB replay's 80 CPU seconds, more
- * than the stream thread; most of that goes into inlining deep call trees, which a run of minutes does not
- * earn back (docs/benchmarks.md: with shallower inlining the 1 GB replay took 64 s instead of 85, 112 CPU
- * seconds instead of 157). {@code java -jar} cannot give a JVM options, and the inlining limits cannot
+ * {@code --follow}) in a second JVM whose optimising compiler (C2) inlines less deeply. Such a run carries the
+ * broker, the collector and the topology in one fresh JVM, and on 2 cores C2 compiling their ~2,500 hot
+ * methods took 24 of a 500 MB replay's 80 CPU seconds, more than the stream thread; most of that goes into
+ * inlining deep call trees, which a run of minutes does not earn back (docs/benchmarks.md: with shallower
+ * inlining the 1 GB replay took 64 s instead of 85, 112 CPU seconds instead of 157). {@code java -jar} cannot give a JVM options, and the inlining limits cannot
  * change once it runs, so the jar's {@code main} starts the command again with them and passes its exit
  * code on. Every other command stays in the first JVM: a live {@code process}, {@code collect} or
  * {@code run --follow} earns back every compile in its days of running.

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
 
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A replay, bench-processor or run that ends on its own runs again in a JVM that inlines less; every other command, and a JVM with
- * compiler settings, an agent or a recording of its own, runs where it was started.
+ * A replay, bench-processor or run that ends on its own runs again in a JVM that inlines less; every other
+ * command, and a JVM with compiler settings, an agent or a recording of its own, runs where it was started.
  */
 class BoundedRunJvmTest {
 
@@ -75,6 +76,14 @@ class BoundedRunJvmTest {
         assertThat(second.isAlive()).isFalse();
     }
 
+    @Test
+    void anotherCommandRunsInTheFirstJvm() throws Exception {
+        Child child = Child.run("process", "--bootstrap-servers", "k:9092");
+
+        assertThat(child.exitCode()).isEqualTo(7);
+        assertThat(child.output()).contains("first jvm: process --bootstrap-servers k:9092").doesNotContain("MaxInlineLevel");
+    }
+
     private static String firstLine(Path log) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
@@ -87,15 +96,7 @@ class BoundedRunJvmTest {
         throw new AssertionError("nothing printed in " + log);
     }
 
-    @Test
-    void anotherCommandRunsInTheFirstJvm() throws Exception {
-        Child child = Child.run("process", "--bootstrap-servers", "k:9092");
-
-        assertThat(child.exitCode()).isEqualTo(7);
-        assertThat(child.output()).contains("first jvm: process --bootstrap-servers k:9092").doesNotContain("MaxInlineLevel");
-    }
-
-    private static java.util.Optional<List<String>> command(List<String> jvmArguments, String... args) {
+    private static Optional<List<String>> command(List<String> jvmArguments, String... args) {
         return BoundedRunJvm.command(JAVA, jvmArguments, "app.jar", MAIN, args);
     }
 
