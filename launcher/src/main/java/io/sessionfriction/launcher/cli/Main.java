@@ -1,6 +1,8 @@
 package io.sessionfriction.launcher.cli;
 
 import java.io.UncheckedIOException;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.OptionalInt;
 
 import org.apache.kafka.common.KafkaException;
 
+import io.sessionfriction.launcher.cli.options.CollectorOptions;
 import io.sessionfriction.launcher.cli.options.ConfigDefaults;
 import io.sessionfriction.kafka.BrokerUnreachableException;
 import io.sessionfriction.launcher.runtime.BoundedRunJvm;
@@ -29,12 +32,36 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        OptionalInt secondJvm = BoundedRunJvm.runInSecondJvm(Main.class, args);
+        OptionalInt secondJvm = BoundedRunJvm.runInSecondJvm(Main.class, args, () -> sessionsFolder(args));
         if (secondJvm.isPresent()) {
             System.exit(secondJvm.getAsInt());
         }
         ShortRunCompilation.allowInThisProcess();
         System.exit(commandLine(args).execute(args));
+    }
+
+    /**
+     * The {@code --sessions} folder {@code args} give, by the rule every option follows (flag, environment,
+     * config file, default), read before anything of the command line is loaded; empty when it is no path.
+     */
+    static Optional<Path> sessionsFolder(String[] args) {
+        String option = "--sessions";
+        String folder = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(option) && i + 1 < args.length) {
+                folder = args[i + 1];
+            } else if (args[i].startsWith(option + "=")) {
+                folder = args[i].substring(option.length() + 1);
+            }
+        }
+        if (folder == null) {
+            folder = ConfigDefaults.fromEnvironmentAndArgs(System.getenv(), args).value(option).orElse(CollectorOptions.SAMPLE_SESSIONS);
+        }
+        try {
+            return Optional.of(Path.of(folder));
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
     }
 
     /** The command line as tests and {@link #main} run it: flags over env vars over a config file over defaults. */

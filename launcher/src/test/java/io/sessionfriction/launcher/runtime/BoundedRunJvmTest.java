@@ -2,16 +2,18 @@ package io.sessionfriction.launcher.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,29 +29,32 @@ class BoundedRunJvmTest {
 
     @Test
     void aReplayRunsAgainWithTheLeanInliningAfterTheJvmsOwnArguments() {
-        assertThat(command(List.of("-Xmx2g"), "replay", "--sessions", "in", "--out", "out")).contains(List.of(JAVA, "-Xmx2g",
-                "-XX:MaxInlineLevel=6", "-XX:InlineSmallCode=500", "-XX:FreqInlineSize=100", "-XX:MaxInlineSize=20",
-                "-Dsessionfriction.bounded-run-jvm=true", "-cp", "app.jar", MAIN, "replay", "--sessions", "in", "--out", "out"));
-        assertThat(command(List.of(), "--config", "replay.properties", "bench-processor", "--corpus", "c")).isPresent();
-        assertThat(command(List.of(), "run", "--sessions", "samples")).isPresent();
+        assertThat(BoundedRunJvm.command(JAVA, List.of("-Xmx2g"), "app.jar", MAIN, new String[] {"replay", "--sessions", "in",
+                "--out", "out"}, BoundedRunJvm.LEAN_INLINING)).containsExactly(JAVA, "-Xmx2g", "-XX:MaxInlineLevel=6",
+                "-XX:InlineSmallCode=500", "-XX:FreqInlineSize=100", "-XX:MaxInlineSize=20",
+                "-Dsessionfriction.bounded-run-jvm=true", "-cp", "app.jar", MAIN, "replay", "--sessions", "in", "--out", "out");
+        assertThat(BoundedRunJvm.bounded(args("replay", "--sessions", "in"))).isTrue();
+        assertThat(BoundedRunJvm.bounded(args("--config", "replay.properties", "bench-processor", "--corpus", "c"))).isTrue();
+        assertThat(BoundedRunJvm.bounded(args("run", "--sessions", "samples"))).isTrue();
     }
 
     @Test
     void liveCommandsHelpAndNoCommandRunWhereTheyWereStarted() {
-        assertThat(command(List.of(), "process", "--bootstrap-servers", "k:9092")).isEmpty();
-        assertThat(command(List.of(), "run", "--follow", "--sessions", "replay")).isEmpty();
-        assertThat(command(List.of(), "collect", "--sessions", "replay")).isEmpty();
-        assertThat(command(List.of(), "--config", "replay")).isEmpty();
-        assertThat(command(List.of(), "--help")).isEmpty();
-        assertThat(command(List.of())).isEmpty();
+        assertThat(BoundedRunJvm.bounded(args("process", "--bootstrap-servers", "k:9092"))).isFalse();
+        assertThat(BoundedRunJvm.bounded(args("run", "--follow", "--sessions", "replay"))).isFalse();
+        assertThat(BoundedRunJvm.bounded(args("collect", "--sessions", "replay"))).isFalse();
+        assertThat(BoundedRunJvm.bounded(args("--config", "replay"))).isFalse();
+        assertThat(BoundedRunJvm.bounded(args("--help"))).isFalse();
+        assertThat(BoundedRunJvm.bounded(args())).isFalse();
     }
 
     @Test
     void aJvmWithCompilerSettingsAnAgentOrARecordingOfItsOwnRunsTheReplayItself() {
         for (String own : List.of("-XX:MaxInlineLevel=9", "-XX:TieredStopAtLevel=1", "-XX:StartFlightRecording=filename=r.jfr",
                 "-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-javaagent:agent.jar")) {
-            assertThat(command(List.of("-Xmx1g", own), "replay", "--sessions", "in")).as(own).isEmpty();
+            assertThat(BoundedRunJvm.runsItself(List.of("-Xmx1g", own))).as(own).isTrue();
         }
+        assertThat(BoundedRunJvm.runsItself(List.of("-Xmx1g", "-Dsessionfriction.cache-dir=c"))).isFalse();
     }
 
     @Test
@@ -77,6 +82,61 @@ class BoundedRunJvmTest {
     }
 
     @Test
+    void aShortReplayRunsWithC1AloneAndMapsTheClassDataTheFirstOneWrote(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache");
+        // The same options for both runs (the archive belongs to them); each JVM logs where its classes came from.
+        List<String> options = List.of("-Dsessionfriction.cache-dir=" + cache,
+                "-Xlog:class+load=info:file=" + dir.resolve("classes-%p.log"));
+        String[] replay = {"replay", "--sessions", smallSessions(dir).toString(), "--succeed"};
+        String jar = Child.jar(dir);
+
+        Child writes = Child.run(jar, options, replay);
+
+        assertThat(writes.exitCode()).isZero();
+        assertThat(writes.output()).contains("second jvm: replay", "-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=")
+                .contains("its classes are archived in " + cache.resolve("class-data")).doesNotContain("MaxInlineLevel");
+        List<Path> kept = entries(cache.resolve("class-data"));
+        assertThat(kept).singleElement().satisfies(archive -> assertThat(archive.getFileName().toString())
+                .matches("replay-[0-9a-f]+-[0-9a-f]+\\.[0-9]+\\.jsa"));
+        assertThat(mappedFromTheArchive(dir)).isZero();
+
+        Child maps = Child.run(jar, options, replay);
+
+        assertThat(maps.exitCode()).isZero();
+        assertThat(maps.output()).contains("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + kept.get(0))
+                .doesNotContain("ArchiveClassesAtExit", "archived in");
+        assertThat(entries(cache.resolve("class-data"))).isEqualTo(kept);
+        assertThat(mappedFromTheArchive(dir)).as("JVMs that loaded this test's class from the archive").isOne();
+    }
+
+    @Test
+    void aShortRunThatFailsKeepsNoArchive(@TempDir Path dir) throws Exception {
+        Path cache = dir.resolve("cache");
+
+        Child fails = Child.run(Child.jar(dir), List.of("-Dsessionfriction.cache-dir=" + cache), "run", "--sessions",
+                smallSessions(dir).toString());
+
+        assertThat(fails.exitCode()).isEqualTo(7);
+        assertThat(fails.output()).contains("second jvm: run", "-XX:ArchiveClassesAtExit=");
+        assertThat(entries(cache.resolve("class-data"))).isEmpty();
+    }
+
+    @Test
+    void aLargerReplayKeepsC2WithTheLeanInliningAndNoArchive(@TempDir Path dir) throws Exception {
+        Path sessions = Files.createDirectories(dir.resolve("sessions").resolve("alice"));
+        try (RandomAccessFile large = new RandomAccessFile(sessions.resolve("2026-02-01_big.jsonl").toFile(), "rw")) {
+            large.setLength(ShortRun.MOST_BYTES + 1);
+        }
+        Path cache = dir.resolve("cache");
+
+        Child child = Child.run(Child.jar(dir), List.of("-Dsessionfriction.cache-dir=" + cache), "replay", "--sessions",
+                dir.resolve("sessions").toString(), "--succeed");
+
+        assertThat(child.output()).contains("-XX:MaxInlineLevel=6").doesNotContain("TieredStopAtLevel", "Archive");
+        assertThat(cache).doesNotExist();
+    }
+
+    @Test
     void anotherCommandRunsInTheFirstJvm() throws Exception {
         Child child = Child.run("process", "--bootstrap-servers", "k:9092");
 
@@ -96,61 +156,91 @@ class BoundedRunJvmTest {
         throw new AssertionError("nothing printed in " + log);
     }
 
-    private static Optional<List<String>> command(List<String> jvmArguments, String... args) {
-        return BoundedRunJvm.command(JAVA, jvmArguments, "app.jar", MAIN, args);
+    private static String[] args(String... args) {
+        return args;
     }
 
-    /** {@link #main} in a JVM of its own, with this test's class path: it hands the command on or runs it. */
+    private static Path smallSessions(Path dir) throws IOException {
+        Path user = Files.createDirectories(dir.resolve("sessions").resolve("alice"));
+        Files.writeString(user.resolve("2026-02-01_s1.jsonl"), "{\"type\":\"user\"}\n");
+        return dir.resolve("sessions");
+    }
+
+    private static long mappedFromTheArchive(Path dir) throws IOException {
+        String line = BoundedRunJvmProbe.class.getName() + " source: shared objects file (top)";
+        long count = 0;
+        for (Path log : entries(dir)) {
+            if (log.getFileName().toString().startsWith("classes-")) {
+                count += Files.readString(log).contains(line) ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    private static List<Path> entries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.sorted().toList();
+        }
+    }
+
+    /**
+     * {@link BoundedRunJvmProbe} in a JVM of its own, with this test's class path or {@link #jar one jar} of its
+     * classes: it hands the command on or runs it.
+     */
     private record Child(String output, int exitCode) {
 
         static Child run(String... args) throws IOException, InterruptedException {
-            Process process = start(ProcessBuilder.Redirect.PIPE, args);
+            return run(System.getProperty("java.class.path"), List.of(), args);
+        }
+
+        static Child run(String classPath, List<String> jvmOptions, String... args) throws IOException, InterruptedException {
+            Process process = start(ProcessBuilder.Redirect.PIPE, classPath, jvmOptions, args);
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("child JVM finished").isTrue();
             return new Child(output, process.exitValue());
         }
 
         static Process start(ProcessBuilder.Redirect output, String... args) throws IOException {
+            return start(output, System.getProperty("java.class.path"), List.of(), args);
+        }
+
+        static Process start(ProcessBuilder.Redirect output, String classPath, List<String> jvmOptions, String... args)
+                throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                    BoundedRunJvmTest.class.getName()));
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", classPath, BoundedRunJvmProbe.class.getName()));
             command.addAll(List.of(args));
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output);
             builder.environment().remove("JDK_JAVA_OPTIONS");
             builder.environment().remove("JAVA_TOOL_OPTIONS");
             return builder.start();
         }
-    }
 
-    /**
-     * As the jar's main: hands the command to a second JVM or runs it here. "Running" it prints where, with the
-     * JVM's arguments and pid, and exits 7; with {@code --until-stopped} it waits for a SIGTERM instead and says
-     * when its shutdown is done.
-     */
-    public static void main(String[] args) throws InterruptedException {
-        OptionalInt second = BoundedRunJvm.runInSecondJvm(BoundedRunJvmTest.class, args);
-        if (second.isPresent()) {
-            System.exit(second.getAsInt());
-        }
-        String where = Boolean.getBoolean("sessionfriction.bounded-run-jvm") ? "second jvm" : "first jvm";
-        System.out.println(where + ": " + String.join(" ", args) + " " + ManagementFactory.getRuntimeMXBean().getInputArguments()
-                + " pid " + ProcessHandle.current().pid());
-        if (List.of(args).contains("--until-stopped")) {
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                // A shutdown that takes a while, as a replay deleting its topics does.
-                sleep(500);
-                System.out.println("second jvm stopped");
-            }));
-            Thread.sleep(Long.MAX_VALUE);
-        }
-        System.exit(7);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        /**
+         * This module's classes and its test classes in one jar: the JVM archives classes from jars only, and the
+         * probe needs nothing else.
+         */
+        static String jar(Path dir) throws IOException {
+            Path jar = dir.resolve("probe.jar");
+            try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+                for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                    Path root = Path.of(entry);
+                    if (Files.isDirectory(root)) {
+                        try (Stream<Path> files = Files.walk(root)) {
+                            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                                out.putNextEntry(new JarEntry(root.relativize(file).toString().replace(File.separatorChar, '/')));
+                                out.write(Files.readAllBytes(file));
+                                out.closeEntry();
+                            }
+                        }
+                    }
+                }
+            }
+            return jar.toString();
         }
     }
 }

@@ -86,12 +86,13 @@ public final class ConfigDefaults implements IDefaultValueProvider {
         if (!(argSpec instanceof OptionSpec option)) {
             return null;
         }
-        String name = option.longestName();
-        String fromEnv = environment.get(envName(name));
-        if (fromEnv != null) {
-            return fromEnv;
-        }
-        return file.getProperty(key(name));
+        return value(option.longestName()).orElse(null);
+    }
+
+    /** The value of {@code longOption} from the environment or the config file, if either has one. */
+    public Optional<String> value(String longOption) {
+        String fromEnv = environment.get(envName(longOption));
+        return Optional.ofNullable(fromEnv != null ? fromEnv : file.getProperty(key(longOption)));
     }
 
     /** Where a value of {@code option} not given as a flag comes from, if not from its declared default. */
