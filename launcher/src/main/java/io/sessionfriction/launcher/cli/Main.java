@@ -32,7 +32,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        OptionalInt secondJvm = BoundedRunJvm.runInSecondJvm(Main.class, args, () -> sessionsFolder(args));
+        OptionalInt secondJvm = BoundedRunJvm.runInSecondJvm(Main.class, args, () -> sessionsFolder(args, System.getenv()));
         if (secondJvm.isPresent()) {
             System.exit(secondJvm.getAsInt());
         }
@@ -44,7 +44,7 @@ public final class Main {
      * The {@code --sessions} folder {@code args} give, by the rule every option follows (flag, environment,
      * config file, default), read before anything of the command line is loaded; empty when it is no path.
      */
-    static Optional<Path> sessionsFolder(String[] args) {
+    static Optional<Path> sessionsFolder(String[] args, Map<String, String> environment) {
         String option = "--sessions";
         String folder = null;
         for (int i = 0; i < args.length; i++) {
@@ -55,7 +55,7 @@ public final class Main {
             }
         }
         if (folder == null) {
-            folder = ConfigDefaults.fromEnvironmentAndArgs(System.getenv(), args).value(option).orElse(CollectorOptions.SAMPLE_SESSIONS);
+            folder = ConfigDefaults.fromEnvironmentAndArgs(environment, args).value(option).orElse(CollectorOptions.SAMPLE_SESSIONS);
         }
         try {
             return Optional.of(Path.of(folder));
