@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.zip.CRC32;
 
 /**
  * The application class-data archive of a short run's second JVM (HotSpot's dynamic CDS archive). A short
- * replay spends about a second of its few loading and verifying the same ~8,700 classes every time; mapped
+ * replay spends about a second of its few loading and verifying the same ~9,600 classes every time; mapped
  * from an archive they cost almost nothing (docs/benchmarks.md). JDK 17 has no archive that makes itself, and
  * one built with the jar would belong to the path it was built at, so the first short run of a build writes it
  * at its exit ({@code -XX:ArchiveClassesAtExit}) into the user's cache and every later one maps it
@@ -26,9 +27,10 @@ import java.util.zip.CRC32;
  * name is deleted, never mapped. Only short runs use it: runs that keep C2 were slower with an archive
  * (measured, cause not found).
  *
- * <p>Only a class path of jars can be archived (the jar's is one jar). {@code -Dsessionfriction.class-data-archive=false} turns it off; {@code -Dsessionfriction.cache-dir}
- * moves it from {@code $XDG_CACHE_HOME/session-friction} (or {@code ~/.cache/session-friction}). A JVM given
- * class-data options of its own keeps them and gets none of these.
+ * <p>Only a class path of jars can be archived (the jar's is one jar).
+ * {@code -Dsessionfriction.class-data-archive=false} turns it off; {@code -Dsessionfriction.cache-dir} moves it
+ * from {@code $XDG_CACHE_HOME/session-friction} (or {@code ~/.cache/session-friction}). A JVM given class-data
+ * options of its own keeps them and gets none of these.
  */
 final class ClassDataArchive {
 
@@ -64,8 +66,13 @@ final class ClassDataArchive {
         if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))) {
             return Optional.empty();
         }
-        Path cache = cacheDirectory(System.getProperty(CACHE_PROPERTY), System.getenv(), System.getProperty("user.home"));
-        return forRun(cache, command, jvmArguments, classPath, System.getProperty("java.home"), System.getProperty("java.vm.version"));
+        try {
+            Path cache = cacheDirectory(System.getProperty(CACHE_PROPERTY), System.getenv(), System.getProperty("user.home"));
+            return forRun(cache, command, jvmArguments, classPath, System.getProperty("java.home"), System.getProperty("java.vm.version"));
+        } catch (InvalidPathException e) {
+            // A cache directory that is no path costs the run its archive, not the run.
+            return Optional.empty();
+        }
     }
 
     static Optional<ClassDataArchive> forRun(Path cache, String command, List<String> jvmArguments, String classPath,

@@ -117,6 +117,21 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void aCacheDirectoryThatIsNoPathCostsTheArchiveNotTheRun() {
+        String before = System.getProperty(ClassDataArchive.CACHE_PROPERTY);
+        System.setProperty(ClassDataArchive.CACHE_PROPERTY, "bad\0dir");
+        try {
+            assertThat(ClassDataArchive.forRun("replay", OPTIONS, jar.toString())).isEmpty();
+        } finally {
+            if (before == null) {
+                System.clearProperty(ClassDataArchive.CACHE_PROPERTY);
+            } else {
+                System.setProperty(ClassDataArchive.CACHE_PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
     void theCacheIsTheOneGivenElseTheXdgCacheElseTheHomes() {
         Map<String, String> xdg = Map.of("XDG_CACHE_HOME", "/var/cache/me");
         assertThat(ClassDataArchive.cacheDirectory("/srv/cache", xdg, "/home/me")).isEqualTo(Path.of("/srv/cache"));
