@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * inlining deep call trees, which a run of minutes does not earn back (docs/benchmarks.md: with shallower
  * inlining the 1 GB replay took 64 s instead of 85, 112 CPU seconds instead of 157). {@code java -jar} cannot give a JVM options, and the inlining limits cannot
  * change once it runs, so the jar's {@code main} starts the command again with them and passes its exit
- * code on. A short one ({@link ShortRun}: a replay or run over at most 100 MB of sessions) gets no C2 at all
+ * code on. A short one ({@link ShortRun}: a replay or run over at most 64 MB of sessions) gets no C2 at all
  * instead, and its classes from an archive ({@link ClassDataArchive}): most of its seconds went into compiling
  * and loading code it runs a few hundred times. Every other command stays in the first JVM: a live
  * {@code process}, {@code collect} or {@code run --follow} earns back every compile in its days of running.

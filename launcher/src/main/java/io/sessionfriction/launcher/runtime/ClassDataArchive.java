@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +22,10 @@ import java.util.zip.CRC32;
  * from an archive they cost almost nothing (docs/benchmarks.md). JDK 17 has no archive that makes itself, and
  * one built with the jar would belong to the path it was built at, so the first short run of a build writes it
  * at its exit ({@code -XX:ArchiveClassesAtExit}) into the user's cache and every later one maps it
- * ({@code -XX:SharedArchiveFile}). The archive is one per command, build, JVM and set of JVM options: its
- * name holds where they are and what they are, and it replaces the archive of an earlier build at the same
- * place when it is kept. It is written under a temporary name and kept, named with its size, only when the run
+ * ({@code -XX:SharedArchiveFile}). The archive is one per command, build, JVM and set of JVM options (system
+ * properties aside): its name holds where they are and what they are, and it replaces the archive of an
+ * earlier build at the same place when it is kept; of a command's archives the newest
+ * {@value #KEPT_PER_COMMAND} stay. It is written under a temporary name and kept, named with its size, only when the run
  * that wrote it succeeded: the JVM crashes on an archive cut short, so a file whose size is not the one in its
  * name is deleted, never mapped. Only short runs use it: runs that keep C2 were slower with an archive
  * (measured, cause not found).
@@ -43,15 +46,19 @@ final class ClassDataArchive {
     // accessors); that is not the user's to act on.
     private static final String QUIET = "-Xlog:cds*=off";
     private static final String SUFFIX = ".jsa";
+    /** Archives kept per command, the newest: one per jar path and set of JVM options in use, not one per experiment. */
+    static final int KEPT_PER_COMMAND = 3;
 
     private final Path directory;
+    private final String command;
     private final String place;
     private final String build;
     private final Optional<Path> kept;
     private final Path unfinished;
 
-    private ClassDataArchive(Path directory, String place, String build, Optional<Path> kept, Path unfinished) {
+    private ClassDataArchive(Path directory, String command, String place, String build, Optional<Path> kept, Path unfinished) {
         this.directory = directory;
+        this.command = command;
         this.place = place;
         this.build = build;
         this.kept = kept;
@@ -82,7 +89,9 @@ final class ClassDataArchive {
         }
         Path directory = cache.resolve("class-data");
         List<String> entries = List.of(classPath.split(File.pathSeparator));
-        StringBuilder where = new StringBuilder(javaHome).append('\n').append(String.join("\n", jvmArguments));
+        // System properties do not change what the JVM can map, so runs that differ only in them share an archive.
+        StringBuilder where = new StringBuilder(javaHome);
+        jvmArguments.stream().filter(argument -> !argument.startsWith("-D")).forEach(argument -> where.append('\n').append(argument));
         StringBuilder what = new StringBuilder(vmVersion);
         for (String entry : entries) {
             Path path = Path.of(entry).toAbsolutePath();
@@ -103,7 +112,7 @@ final class ClassDataArchive {
             Files.createDirectories(directory);
             Optional<Path> kept = keptArchive(directory, place + "-" + build + ".");
             Path unfinished = directory.resolve(place + "-" + build + "." + ProcessHandle.current().pid() + ".tmp");
-            return Optional.of(new ClassDataArchive(directory, place, build, kept, unfinished));
+            return Optional.of(new ClassDataArchive(directory, command, place, build, kept, unfinished));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -156,6 +165,11 @@ final class ClassDataArchive {
                     Files.deleteIfExists(earlier);
                 }
             }
+            List<Path> newestFirst = new ArrayList<>(files(directory, command + "-*" + SUFFIX));
+            newestFirst.sort(Comparator.comparing(ClassDataArchive::modified).reversed());
+            for (Path old : newestFirst.subList(Math.min(KEPT_PER_COMMAND, newestFirst.size()), newestFirst.size())) {
+                Files.deleteIfExists(old);
+            }
         } catch (IOException e) {
             deleteQuietly(unfinished);
         }
@@ -180,6 +194,14 @@ final class ClassDataArchive {
             files.forEach(found::add);
         }
         return found;
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
     }
 
     private static String crc(CharSequence text) {

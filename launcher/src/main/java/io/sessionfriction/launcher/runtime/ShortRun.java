@@ -15,13 +15,14 @@ import java.util.stream.Stream;
  * starts, from the bytes of the session files under its sessions folder (no line is read). A short run's
  * compiling costs more than C2's code gives back ({@link ShortRunCompilation}: about 50,000 events), and only
  * a JVM started for it can leave C2 and the class loading out from its first second; the selection by time or
- * user is known only after the scan, so the bytes are an upper bound. {@link #MOST_BYTES} is about 50,000
- * events at the 2 KB a line of the shipped samples (the team's real transcripts average 1.6 KB). A wrong guess
+ * user is known only after the scan, so the bytes are an upper bound. {@link #MOST_BYTES} is about 40,000
+ * events at the 1.6 KB a line of the team's real transcripts (the samples' lines are 2 KB): C1 alone was a
+ * fifth slower than the lean C2 at 96,000 events and as fast at 28,000 (docs/benchmarks.md). A wrong guess
  * costs speed only: a larger run with a smaller selection still loses C2 after its scan.
  */
 final class ShortRun {
 
-    static final long MOST_BYTES = 100_000_000L;
+    static final long MOST_BYTES = 64_000_000L;
 
     private static final List<String> SHORT_COMMANDS = List.of("replay", "run");
     private static final List<String> NO_RUN = List.of("--help", "-h", "--version", "-V");
@@ -29,7 +30,7 @@ final class ShortRun {
     private ShortRun() {
     }
 
-    /** True when {@code args} run a replay or run over a sessions folder of at most {@link #MOST_BYTES} of sessions. */
+    /** True when {@code args} run a replay or run over a sessions folder holding at most {@link #MOST_BYTES} of sessions. */
     static boolean guess(String[] args, Supplier<Optional<Path>> sessions) {
         boolean runs = BoundedRunJvm.subcommand(args).filter(SHORT_COMMANDS::contains).isPresent()
                 && List.of(args).stream().noneMatch(NO_RUN::contains);

@@ -105,6 +105,34 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void runsThatDifferOnlyInSystemPropertiesShareTheArchive() throws IOException {
+        keep(archive("replay").orElseThrow(), 4096);
+
+        ClassDataArchive withProperties = ClassDataArchive.forRun(cache, "replay", List.of("-Xmx1g", "-Dlogback.configurationFile=l.xml"),
+                jar.toString(), "/jdk", "17.0.15+6").orElseThrow();
+        ClassDataArchive withAnotherHeap = ClassDataArchive.forRun(cache, "replay", List.of("-Xmx2g"), jar.toString(), "/jdk",
+                "17.0.15+6").orElseThrow();
+
+        assertThat(withProperties.writes()).isFalse();
+        assertThat(withAnotherHeap.writes()).isTrue();
+    }
+
+    @Test
+    void aCommandKeepsItsNewestArchivesOnly() throws IOException {
+        for (int heap = 1; heap <= ClassDataArchive.KEPT_PER_COMMAND + 1; heap++) {
+            ClassDataArchive archive = ClassDataArchive.forRun(cache, "replay", List.of("-Xmx" + heap + "g"), jar.toString(), "/jdk",
+                    "17.0.15+6").orElseThrow();
+            Path unfinished = option(archive, "-XX:ArchiveClassesAtExit=");
+            Files.write(unfinished, new byte[1000 + heap]);
+            Files.setLastModifiedTime(unfinished, FileTime.from(BUILT.plusSeconds(heap)));
+            archive.settle(0);
+        }
+
+        assertThat(files(cache.resolve("class-data"))).extracting(file -> file.getFileName().toString().replaceAll(".*\\.(\\d+)\\.jsa", "$1"))
+                .containsExactlyInAnyOrder("1002", "1003", "1004");
+    }
+
+    @Test
     void aJvmWithClassDataOptionsOfItsOwnAClassFolderOrNoCacheGetsNone() throws IOException {
         for (String own : List.of("-XX:SharedArchiveFile=mine.jsa", "-Xshare:off", "-XX:ArchiveClassesAtExit=mine.jsa")) {
             assertThat(ClassDataArchive.forRun(cache, "replay", List.of(own), jar.toString(), "/jdk", "17.0.15+6")).as(own).isEmpty();

@@ -29,11 +29,11 @@ class ShortRunTest {
     }
 
     @Test
-    void aSessionsFolderOfMoreThanAHundredMegabytesIsNot() throws IOException {
-        write("alice/2026-02-01_a.jsonl", 60_000_000);
+    void aSessionsFolderOfMoreThanItsBoundIsNot() throws IOException {
+        write("alice/2026-02-01_a.jsonl", ShortRun.MOST_BYTES - 1_000);
         assertThat(guess("replay")).isTrue();
 
-        write("bob/2026-02-02_b.jsonl", 40_000_001);
+        write("bob/2026-02-02_b.jsonl", 1_001);
 
         assertThat(guess("replay")).isFalse();
     }
