@@ -62,7 +62,7 @@ public final class BoundedRunJvm {
         List<String> compilation = new ArrayList<>(shortRun ? SHORT_RUN : LEAN_INLINING);
         archive.ifPresent(classData -> compilation.addAll(classData.jvmOptions()));
         archive.filter(ClassDataArchive::writes).ifPresent(classData -> System.err.printf(
-                "The first short run of this build: its classes are archived in %s when it ends (a few seconds, once), "
+                "The first short run of this build: its classes are archived in %s when it ends (some seconds, once), "
                         + "so later ones start faster (-D%s=false turns this off)%n", classData.directory(),
                 ClassDataArchive.ENABLED_PROPERTY));
         ProcessBuilder builder = new ProcessBuilder(command(java.toString(), jvmArguments, classPath, main.getName(), args,
