@@ -46,17 +46,8 @@ public final class Main {
      */
     static Optional<Path> sessionsFolder(String[] args, Map<String, String> environment) {
         String option = "--sessions";
-        String folder = null;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals(option) && i + 1 < args.length) {
-                folder = args[i + 1];
-            } else if (args[i].startsWith(option + "=")) {
-                folder = args[i].substring(option.length() + 1);
-            }
-        }
-        if (folder == null) {
-            folder = ConfigDefaults.fromEnvironmentAndArgs(environment, args).value(option).orElse(CollectorOptions.SAMPLE_SESSIONS);
-        }
+        String folder = ConfigDefaults.flagValue(args, option).orElseGet(() -> ConfigDefaults.fromEnvironmentAndArgs(environment, args)
+                .value(option).orElse(CollectorOptions.SAMPLE_SESSIONS));
         try {
             return Optional.of(Path.of(folder));
         } catch (InvalidPathException e) {

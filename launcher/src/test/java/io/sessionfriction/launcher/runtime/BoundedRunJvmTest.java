@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sessionfriction.testsupport.ClassLoadLogs;
+
 /**
  * A replay, bench-processor or run that ends on its own runs again in a JVM that inlines less; every other
  * command, and a JVM with compiler settings, an agent or a recording of its own, runs where it was started.
@@ -85,8 +87,7 @@ class BoundedRunJvmTest {
     void aShortReplayRunsWithC1AloneAndMapsTheClassDataTheFirstOneWrote(@TempDir Path dir) throws Exception {
         Path cache = dir.resolve("cache");
         // The same options for both runs (the archive belongs to them); each JVM logs where its classes came from.
-        List<String> options = List.of("-Dsessionfriction.cache-dir=" + cache,
-                "-Xlog:class+load=info:file=" + dir.resolve("classes-%p.log"));
+        List<String> options = List.of("-Dsessionfriction.cache-dir=" + cache, ClassLoadLogs.option(dir));
         String[] replay = {"replay", "--sessions", smallSessions(dir).toString(), "--succeed"};
         String jar = Child.jar(dir);
 
@@ -98,7 +99,7 @@ class BoundedRunJvmTest {
         List<Path> kept = entries(cache.resolve("class-data"));
         assertThat(kept).singleElement().satisfies(archive -> assertThat(archive.getFileName().toString())
                 .matches("replay-[0-9a-f]+-[0-9a-f]+\\.[0-9]+\\.jsa"));
-        assertThat(mappedFromTheArchive(dir)).isZero();
+        assertThat(ClassLoadLogs.jvmsThatMapped(dir, BoundedRunJvmProbe.class.getName())).isZero();
 
         Child maps = Child.run(jar, options, replay);
 
@@ -106,7 +107,8 @@ class BoundedRunJvmTest {
         assertThat(maps.output()).contains("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + kept.get(0))
                 .doesNotContain("ArchiveClassesAtExit", "archived in");
         assertThat(entries(cache.resolve("class-data"))).isEqualTo(kept);
-        assertThat(mappedFromTheArchive(dir)).as("JVMs that loaded this test's class from the archive").isOne();
+        assertThat(ClassLoadLogs.jvmsThatMapped(dir, BoundedRunJvmProbe.class.getName()))
+                .as("JVMs that loaded the probe from the archive").isOne();
     }
 
     @Test
@@ -164,17 +166,6 @@ class BoundedRunJvmTest {
         Path user = Files.createDirectories(dir.resolve("sessions").resolve("alice"));
         Files.writeString(user.resolve("2026-02-01_s1.jsonl"), "{\"type\":\"user\"}\n");
         return dir.resolve("sessions");
-    }
-
-    private static long mappedFromTheArchive(Path dir) throws IOException {
-        String line = BoundedRunJvmProbe.class.getName() + " source: shared objects file (top)";
-        long count = 0;
-        for (Path log : entries(dir)) {
-            if (log.getFileName().toString().startsWith("classes-")) {
-                count += Files.readString(log).contains(line) ? 1 : 0;
-            }
-        }
-        return count;
     }
 
     private static List<Path> entries(Path dir) throws IOException {

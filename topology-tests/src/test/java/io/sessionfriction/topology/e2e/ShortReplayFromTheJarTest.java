@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.sessionfriction.testsupport.ClassLoadLogs;
+
 /**
  * The runnable jar as a user starts it: a replay of the samples is short, so its second JVM runs without C2;
  * the first such replay of a build archives its classes when it ends, the next one maps them, and both write
@@ -25,6 +27,7 @@ class ShortReplayFromTheJarTest {
 
     private static final Path JAR = Path.of("..", "launcher", "target", "session-friction.jar");
     private static final Path SAMPLES = Path.of("..", "samples", "sessions");
+    private static final String COMMAND_LINE = "io.sessionfriction.launcher.cli.Main";
 
     @TempDir
     Path dir;
@@ -34,19 +37,19 @@ class ShortReplayFromTheJarTest {
         assumeTrue(Files.isRegularFile(JAR), "needs the runnable jar, built by mvn package: " + JAR.toAbsolutePath());
         Path cache = dir.resolve("cache");
         // The same JVM options both times (the archive belongs to them); each JVM logs where its classes came from.
-        List<String> options = List.of("-Dsessionfriction.cache-dir=" + cache, "-Xlog:class+load=info:file=" + dir.resolve("classes-%p.log"));
+        List<String> options = List.of("-Dsessionfriction.cache-dir=" + cache, ClassLoadLogs.option(dir));
 
         String first = replay(options, dir.resolve("first"));
 
         assertThat(first).contains("its classes are archived in " + cache.resolve("class-data")).doesNotContain("ERROR", "warning");
         assertThat(files(cache.resolve("class-data"))).singleElement()
                 .satisfies(archive -> assertThat(archive.getFileName().toString()).startsWith("replay-").endsWith(".jsa"));
-        assertThat(jvmsThatMappedTheCommandLine()).isZero();
+        assertThat(ClassLoadLogs.jvmsThatMapped(dir, COMMAND_LINE)).isZero();
 
         String second = replay(options, dir.resolve("second"));
 
         assertThat(second).contains("Replayed 6 sessions").doesNotContain("archived", "ERROR", "warning");
-        assertThat(jvmsThatMappedTheCommandLine()).as("JVMs that loaded the command line from the archive").isOne();
+        assertThat(ClassLoadLogs.jvmsThatMapped(dir, COMMAND_LINE)).as("JVMs that loaded the command line from the archive").isOne();
         assertThat(dir.resolve("second").resolve("replay.json")).hasSameBinaryContentAs(dir.resolve("first").resolve("replay.json"));
     }
 
@@ -62,17 +65,6 @@ class ShortReplayFromTheJarTest {
         assertThat(replay.waitFor(120, TimeUnit.SECONDS)).as("replay finished").isTrue();
         assertThat(replay.exitValue()).as("exit code; output:%n%s", output).isZero();
         return output;
-    }
-
-    private long jvmsThatMappedTheCommandLine() throws IOException {
-        String line = "io.sessionfriction.launcher.cli.Main source: shared objects file (top)";
-        long count = 0;
-        for (Path log : files(dir)) {
-            if (log.getFileName().toString().startsWith("classes-")) {
-                count += Files.readString(log).contains(line) ? 1 : 0;
-            }
-        }
-        return count;
     }
 
     private static List<Path> files(Path directory) throws IOException {

@@ -51,14 +51,7 @@ public final class ConfigDefaults implements IDefaultValueProvider {
 
     /** Reads the config file named on the command line or in the environment, if any. */
     public static ConfigDefaults fromEnvironmentAndArgs(Map<String, String> environment, String[] args) {
-        String configPath = environment.get(envName(CONFIG_OPTION));
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals(CONFIG_OPTION) && i + 1 < args.length) {
-                configPath = args[i + 1];
-            } else if (args[i].startsWith(CONFIG_OPTION + "=")) {
-                configPath = args[i].substring(CONFIG_OPTION.length() + 1);
-            }
-        }
+        String configPath = flagValue(args, CONFIG_OPTION).orElse(environment.get(envName(CONFIG_OPTION)));
         if (configPath == null) {
             return new ConfigDefaults(environment, new Properties());
         }
@@ -74,6 +67,19 @@ public final class ConfigDefaults implements IDefaultValueProvider {
         } catch (IOException | IllegalArgumentException e) {
             return new ConfigDefaults(environment, Optional.of(path), new Properties(), Optional.of("cannot read it: " + e.getMessage()));
         }
+    }
+
+    /** The last value {@code args} give {@code longOption}, as {@code --option value} or {@code --option=value}. */
+    public static Optional<String> flagValue(String[] args, String longOption) {
+        String value = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(longOption) && i + 1 < args.length) {
+                value = args[i + 1];
+            } else if (args[i].startsWith(longOption + "=")) {
+                value = args[i].substring(longOption.length() + 1);
+            }
+        }
+        return Optional.ofNullable(value);
     }
 
     /** {@code --bootstrap-servers} becomes {@code SESSION_FRICTION_BOOTSTRAP_SERVERS}. */
