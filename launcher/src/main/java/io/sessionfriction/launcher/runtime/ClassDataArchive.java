@@ -25,10 +25,10 @@ import java.util.zip.CRC32;
  * ({@code -XX:SharedArchiveFile}). The archive is one per command, build, JVM and set of JVM options (system
  * properties aside): its name holds where they are and what they are, and it replaces the archive of an
  * earlier build at the same place when it is kept; of a command's archives the newest
- * {@value #KEPT_PER_COMMAND} stay. It is written under a temporary name and kept, named with its size, only when the run
- * that wrote it succeeded: the JVM crashes on an archive cut short, so a file whose size is not the one in its
- * name is deleted, never mapped. Only short runs use it: runs that keep C2 were slower with an archive
- * (measured, cause not found).
+ * {@value #KEPT_PER_COMMAND} stay. It is written under a temporary name and kept, named with its size, only
+ * when the run that wrote it succeeded: the JVM crashes on an archive cut short, so a file whose size is not
+ * the one in its name is deleted, never mapped. Only short runs use it: runs that keep C2 were slower with an
+ * archive (measured, cause not found).
  *
  * <p>Only a class path of jars can be archived (the jar's is one jar).
  * {@code -Dsessionfriction.class-data-archive=false} turns it off; {@code -Dsessionfriction.cache-dir} moves it
