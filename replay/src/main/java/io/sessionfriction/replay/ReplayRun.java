@@ -75,7 +75,8 @@ public final class ReplayRun {
             cluster.createTopics(config, plan.partitions(), RunTopics.processorTopics(plan.partitions(), settings));
             try {
                 Map<String, FrictionAlert> totals;
-                try (ReplayCluster.Processor processor = cluster.startProcessor(settings, request.catalogue(), request.redactor());
+                try (ReplayCluster.Processor processor = cluster.startProcessor(processorSettings(settings, cluster),
+                        request.catalogue(), request.redactor());
                         Collector collector = Collector.create(config, request.redactor(), new SimpleMeterRegistry());
                         ProgressTicker ticker = ProgressTicker.start(cluster.adminProperties(), settings.applicationId(),
                                 plan.events(), plan.files(), () -> collector.stats().filesTracked(), listener)) {
@@ -94,6 +95,15 @@ public final class ReplayRun {
                 }
             }
         }
+    }
+
+    /**
+     * The run's processor. On a broker of its own, whose topics end with the run, it writes no enriched stream:
+     * the run reads back every other output, and nothing else could read that one. On a shared cluster it runs
+     * as live, so the run's enriched topic is there for whoever reads it (with {@code --keep-topics}, after it).
+     */
+    private static ProcessorSettings processorSettings(ProcessorSettings settings, ReplayCluster cluster) {
+        return cluster.shared() ? settings : settings.withoutEnrichedTopic();
     }
 
     /**

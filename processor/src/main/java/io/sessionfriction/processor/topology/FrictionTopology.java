@@ -51,7 +51,9 @@ import io.sessionfriction.redaction.Redactor;
  * </pre>
  * Secrets are redacted first, so no store, changelog or sink downstream ever holds one (docs/security.md). Before
  * that, {@link CommitWhenIdle} only watches the input, so a task whose input ran dry commits at once; where the
- * stores keep no changelog (a replay's), {@link StateLossGuard} first refuses a task that starts again.
+ * stores keep no changelog (a replay's), {@link StateLossGuard} first refuses a task that starts again. A replay on a
+ * broker of its own leaves out the sink of {@code session-events-enriched}, the one output it never reads back
+ * ({@link ProcessorSettings#withoutEnrichedTopic}).
  * Pure: builds and returns a {@link Topology}, no I/O. Every node and store is named (kebab-case).
  */
 public final class FrictionTopology {
@@ -139,7 +141,9 @@ public final class FrictionTopology {
         KStream<String, EnrichedEvent> enriched = placed
                 .processValues(() -> new Enricher(Topics.TOOL_USES_STORE, matcher, settings.textCapChars(), settings.stateHorizons()),
                         Named.as("enrich-events"), Topics.TOOL_USES_STORE);
-        enriched.to(enrichedTopic.name(), enrichedTopic.produced("enriched-sink"));
+        if (settings.enrichedTopic()) {
+            enriched.to(enrichedTopic.name(), enrichedTopic.produced("enriched-sink"));
+        }
 
         enriched.process(() -> new CommandTracker(Topics.COMMANDS_STORE, settings.stateHorizons()), Named.as("track-commands"), Topics.COMMANDS_STORE)
                 .to(progressTopic.name(), progressTopic.produced("command-progress-sink"));
