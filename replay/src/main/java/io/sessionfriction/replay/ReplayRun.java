@@ -99,8 +99,9 @@ public final class ReplayRun {
 
     /**
      * The run's processor. On a broker of its own, whose topics end with the run, it writes no enriched stream:
-     * the run reads back every other output, and nothing else could read that one. On a shared cluster it runs
-     * as live, so the run's enriched topic is there for whoever reads it (with {@code --keep-topics}, after it).
+     * the run never reads it back (only alerts, activity, command progress and late events), and nothing else
+     * could. On a shared cluster it runs as live, so the run's enriched topic is there for whoever reads it (with
+     * {@code --keep-topics}, after it).
      */
     private static ProcessorSettings processorSettings(ProcessorSettings settings, ReplayCluster cluster) {
         return cluster.shared() ? settings : settings.withoutEnrichedTopic();

@@ -52,7 +52,7 @@ import io.sessionfriction.redaction.Redactor;
  * Secrets are redacted first, so no store, changelog or sink downstream ever holds one (docs/security.md). Before
  * that, {@link CommitWhenIdle} only watches the input, so a task whose input ran dry commits at once; where the
  * stores keep no changelog (a replay's), {@link StateLossGuard} first refuses a task that starts again. A replay on a
- * broker of its own leaves out the sink of {@code session-events-enriched}, the one output it never reads back
+ * broker of its own leaves out the sink of {@code session-events-enriched}, the largest output it never reads back
  * ({@link ProcessorSettings#withoutEnrichedTopic}).
  * Pure: builds and returns a {@link Topology}, no I/O. Every node and store is named (kebab-case).
  */

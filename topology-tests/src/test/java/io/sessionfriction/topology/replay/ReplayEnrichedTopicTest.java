@@ -41,7 +41,7 @@ import io.sessionfriction.topology.e2e.KafkaFixture;
 
 /**
  * A replay writes its enriched stream only where somebody can read it: on a broker of its own, whose topics end
- * with the run, it leaves {@code session-events-enriched} empty (the one output it never reads back); on a shared
+ * with the run, it leaves {@code session-events-enriched} empty (the run never reads it back); on a shared
  * cluster it writes it as live does. Its results are the same either way.
  */
 class ReplayEnrichedTopicTest {

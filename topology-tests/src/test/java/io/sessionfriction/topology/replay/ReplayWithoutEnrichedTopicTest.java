@@ -26,7 +26,7 @@ import io.sessionfriction.topology.FrictionDriver;
 import io.sessionfriction.topology.TranscriptLines.Line;
 
 /**
- * A replay on a broker of its own leaves out the sink of {@code session-events-enriched}, the one output it never
+ * A replay on a broker of its own leaves out the sink of {@code session-events-enriched}, the largest output it never
  * reads back: every other topic gets the same records, byte for byte, as with it.
  */
 class ReplayWithoutEnrichedTopicTest {
