@@ -73,20 +73,22 @@ public final class ReplayRun {
                 RunTopics.requireUnused(cluster.adminProperties(), settings.applicationId());
             }
             cluster.createTopics(config, plan.partitions(), RunTopics.processorTopics(plan.partitions(), settings));
-            try {
+            try (ProcessorClose processor = new ProcessorClose(cluster.startProcessor(processorSettings(settings, cluster),
+                    request.catalogue(), request.redactor()))) {
                 Map<String, FrictionAlert> totals;
-                try (ReplayCluster.Processor processor = cluster.startProcessor(processorSettings(settings, cluster),
-                        request.catalogue(), request.redactor());
-                        Collector collector = Collector.create(config, request.redactor(), new SimpleMeterRegistry());
+                try (Collector collector = Collector.create(config, request.redactor(), new SimpleMeterRegistry());
                         ProgressTicker ticker = ProgressTicker.start(cluster.adminProperties(), settings.applicationId(),
                                 plan.events(), plan.files(), () -> collector.stats().filesTracked(), listener)) {
                     CollectorStats stats = publishInSessionOrder(root, collector, plan.sessions(), stopRequested);
                     log.info("Replay published {} events ({} lines) from {} files", stats.committed().events(),
                             stats.committed().lines(), stats.filesTracked());
-                    processor.awaitConsumed(config.eventsTopic(), request.timeout(), stopRequested);
+                    processor.get().awaitConsumed(config.eventsTopic(), request.timeout(), stopRequested);
                     ticker.finish();
-                    totals = processor.alertTotals();
+                    totals = processor.get().alertTotals();
                 }
+                // Every output is committed by now, with the offsets that said so: the results can be read while
+                // the processor closes (its last commit, leaving the group, its clients), which is mostly waiting.
+                processor.begin();
                 return RunOutput.read(cluster.adminProperties(), plan, request.timeout(), totals);
             } finally {
                 if (cluster.shared()) {
