@@ -2,12 +2,15 @@ package io.sessionfriction.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -35,6 +38,7 @@ import io.sessionfriction.processor.Topics;
 import io.sessionfriction.processor.activity.SessionActivity;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.EventClassifier;
+import io.sessionfriction.processor.event.EventTimestampExtractor;
 import io.sessionfriction.processor.event.SessionHeaders;
 import io.sessionfriction.processor.event.TranscriptLine;
 import io.sessionfriction.processor.event.TranscriptLineSerde;
@@ -47,6 +51,8 @@ import io.sessionfriction.processor.topology.FrictionTopology;
 /**
  * The processor's per-line hot paths besides redaction ({@link RedactionBenchmark}); one op is one pass over
  * every line of a corpus. {@code parseAndClassify}: a line from its text to its tree and event kind.
+ * {@code extractEventTimes}: the timestamp extractor on each parsed line (its kind, then its time), as Kafka
+ * Streams asks it for every record before the topology reads the line's time once more.
  * {@code matchRules}: the shipped line rules on each enriched line, as the enrichment runs them (each regex
  * behind its literal pre-filter); {@code everyRuleRegex} is what that pre-filter spares, every clause's
  * regex on its field of every line. The enriched lines are made in the set-up by the real topology on a
@@ -68,6 +74,9 @@ public class HotPathBenchmark {
     private final RuleCatalogue catalogue = RuleCatalogue.defaults();
     private final RuleMatcher matcher = new RuleMatcher(catalogue);
     private List<String> lines;
+    private List<ConsumerRecord<Object, Object>> parsedRecords;
+    private final EventTimestampExtractor extractor =
+            new EventTimestampExtractor(Clock.fixed(Instant.parse("2030-01-01T00:00:00Z"), ZoneOffset.UTC));
     private List<EnrichedEvent> enriched;
     private List<SessionActivity> activity;
     private final Serializer<EnrichedEvent> enrichedSerializer = Topics.SESSION_EVENTS_ENRICHED.valueSerde().serializer();
@@ -77,6 +86,8 @@ public class HotPathBenchmark {
     public void readCorpus() throws IOException {
         List<List<String>> files = TranscriptCorpus.files(corpus);
         lines = files.stream().flatMap(List::stream).toList();
+        parsedRecords = lines.stream().map(TranscriptLineSerde::parse).filter(TranscriptLine::isParsed)
+                .map(line -> new ConsumerRecord<Object, Object>(Topics.SESSION_EVENTS.name(), 0, 0, null, line)).toList();
         Outputs outputs = enrich(files);
         enriched = outputs.enriched();
         activity = outputs.activity();
@@ -89,6 +100,13 @@ public class HotPathBenchmark {
             if (parsed.isParsed()) {
                 sink.consume(EventClassifier.classify(parsed.json()));
             }
+        }
+    }
+
+    @Benchmark
+    public void extractEventTimes(Blackhole sink) {
+        for (ConsumerRecord<Object, Object> record : parsedRecords) {
+            sink.consume(extractor.extract(record, 0));
         }
     }
 

@@ -33,7 +33,7 @@ public sealed interface EventTime {
         }
         Instant instant;
         try {
-            instant = Instant.parse(timestamp.asText());
+            instant = IsoInstantParser.parse(timestamp.asText());
         } catch (DateTimeParseException e) {
             return new Unusable("unparsable timestamp: " + timestamp.asText());
         }
