@@ -50,7 +50,8 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
      * tests; for state thrown away after the run (a replay's), key-value stores in memory and window stores on
      * RocksDB: an in-memory window store looks a key up in every window of the range it fetches, one per
      * millisecond an event was stamped with, so on a large replay the repeat check cost more than everything else.
-     * Disposable state with one stream thread also keeps no changelog ({@link #changelogged()}).
+     * Disposable state with one stream thread also keeps no changelog ({@link #changelogged()}), and its repeat check
+     * keeps its ids in a key-value store instead, in memory too ({@link #seenIdsByKey()}).
      */
     public enum StateStorage { PERSISTENT, IN_MEMORY, DISPOSABLE }
 
@@ -170,6 +171,15 @@ public record ProcessorSettings(String applicationId, Duration inactivityGap, Du
      */
     public boolean changelogged() {
         return storage != StateStorage.DISPOSABLE || streamThreads > 1;
+    }
+
+    /**
+     * Whether the repeat check keeps its ids in a key-value store of each id's times instead of a window store: for
+     * state without a changelog (disposable, one thread), where nothing is restored and the store lives in memory.
+     * Both answer the same ({@code SeenIds}); with a changelog the window store's stays, as live restores it.
+     */
+    public boolean seenIdsByKey() {
+        return !changelogged();
     }
 
     /** The topic as this processor names it: every stage reads and writes through here. */

@@ -10,8 +10,9 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
 import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import io.sessionfriction.processor.ProcessorEvents;
 import io.sessionfriction.redaction.Placeholders;
@@ -22,9 +23,10 @@ import io.sessionfriction.redaction.Placeholders;
  * (queue-operation, pr-link, summary, snapshot) is a repeat only when it is the same occurrence: the same
  * text (redacted) at the same line of the same file (the collector's {@code file} and {@code line} headers), since
  * identical lines can be separate events (three queue-operation removes in one millisecond each consume a
- * queued message). A record without those headers falls back to its text alone. A window store bounds the
- * memory: ids are kept for the retention (at least the allowed lateness, so a late repeat is still
- * recognised), then expire with their segment.
+ * queued message). A record without those headers falls back to its text alone. Ids are kept for the
+ * retention (at least the allowed lateness, so a late repeat is still recognised): live in a window store,
+ * where they expire with their segment; for a single run in a key-value store answering the same
+ * ({@link SeenIds}), whichever of the two the topology registered under the store's name.
  */
 public final class Deduplicator implements FixedKeyProcessor<String, SessionEvent, SessionEvent> {
 
@@ -32,7 +34,7 @@ public final class Deduplicator implements FixedKeyProcessor<String, SessionEven
     private final Duration retention;
     private final ProcessorEvents events;
     private FixedKeyProcessorContext<String, SessionEvent> context;
-    private WindowStore<String, Long> seen;
+    private SeenIds seen;
 
     public Deduplicator(String storeName, Duration retention, ProcessorEvents events) {
         this.storeName = storeName;
@@ -43,7 +45,14 @@ public final class Deduplicator implements FixedKeyProcessor<String, SessionEven
     @Override
     public void init(FixedKeyProcessorContext<String, SessionEvent> context) {
         this.context = context;
-        this.seen = context.getStateStore(storeName);
+        this.seen = seenIds(context.getStateStore(storeName), retention.toMillis());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static SeenIds seenIds(StateStore store, long retention) {
+        return store instanceof WindowStore<?, ?> window
+                ? new SeenIds.Windowed((WindowStore<String, Long>) window, retention)
+                : new SeenIds.Keyed((KeyValueStore<String, SeenTimes>) store, retention);
     }
 
     @Override
@@ -51,19 +60,12 @@ public final class Deduplicator implements FixedKeyProcessor<String, SessionEven
         SessionEvent event = record.value();
         String id = record.key() + '|' + identity(event, record.headers());
         long time = record.timestamp();
-        if (seenBefore(id, time)) {
+        if (seen.seenWithin(id, time)) {
             events.duplicateDropped(record.key());
             return;
         }
-        seen.put(id, time, time);
+        seen.remember(id, time);
         context.forward(record);
-    }
-
-    private boolean seenBefore(String id, long time) {
-        long span = retention.toMillis();
-        try (WindowStoreIterator<Long> hits = seen.fetch(id, Math.max(0, time - span), time + span)) {
-            return hits.hasNext();
-        }
     }
 
     static String identity(SessionEvent event, Headers headers) {

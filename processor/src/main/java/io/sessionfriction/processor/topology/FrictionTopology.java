@@ -25,6 +25,7 @@ import io.sessionfriction.processor.activity.SessionActivity;
 import io.sessionfriction.processor.activity.Timeliness;
 import io.sessionfriction.processor.event.DeadLetter;
 import io.sessionfriction.processor.event.Deduplicator;
+import io.sessionfriction.processor.event.SeenTimes;
 import io.sessionfriction.processor.event.EnrichedEvent;
 import io.sessionfriction.processor.event.Enricher;
 import io.sessionfriction.processor.event.EventTimestampExtractor;
@@ -153,9 +154,13 @@ public final class FrictionTopology {
     }
 
     private static void addStores(StreamsBuilder builder, ProcessorSettings settings) {
-        // Window size 1 ms: each id is one point in time; retention alone bounds how long it is remembered.
-        builder.addStateStore(settings.windowStore(Topics.SEEN_EVENTS_STORE, settings.dedupRetention(), Duration.ofMillis(1),
-                Serdes.String(), Serdes.Long()));
+        if (settings.seenIdsByKey()) {
+            builder.addStateStore(settings.keyValueStore(Topics.SEEN_EVENTS_STORE, Serdes.String(), Json.serde(SeenTimes.class)));
+        } else {
+            // Window size 1 ms: each id is one point in time; retention alone bounds how long it is remembered.
+            builder.addStateStore(settings.windowStore(Topics.SEEN_EVENTS_STORE, settings.dedupRetention(), Duration.ofMillis(1),
+                    Serdes.String(), Serdes.Long()));
+        }
         builder.addStateStore(settings.keyValueStore(Topics.SESSION_BLOCKS_STORE, Serdes.String(), Json.serde(SessionActivity.class)));
         builder.addStateStore(settings.keyValueStore(Topics.TOOL_USES_STORE, Serdes.String(), Json.serde(ToolUseRef.class)));
         builder.addStateStore(settings.keyValueStore(Topics.COMMANDS_STORE, Serdes.String(), Json.serde(CommandProgress.class)));
