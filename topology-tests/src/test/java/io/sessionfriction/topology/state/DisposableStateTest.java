@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -52,6 +53,31 @@ class DisposableStateTest {
 
             assertThat(driver.producedTopicNames()).contains("session-events-enriched", "session-activity", "command-progress")
                     .noneMatch(topic -> topic.endsWith("-changelog"));
+        }
+    }
+
+    @Test
+    void aLineSentAgainIsDroppedWhetherTheRepeatCheckKeepsItsIdsByKeyOrInItsWindowStore() {
+        ProcessorSettings twoThreads = REPLAY.withStreamThreads(2);
+        assertThat(REPLAY.seenIdsByKey()).as("one thread, no changelog").isTrue();
+        assertThat(twoThreads.seenIdsByKey()).as("changelogged").isFalse();
+        assertThat(ProcessorSettings.defaults().seenIdsByKey()).as("live").isFalse();
+
+        for (ProcessorSettings settings : new ProcessorSettings[] {REPLAY, twoThreads}) {
+            try (TopologyTestDriver driver = driver(topology(settings), settings)) {
+                TestInputTopic<String, String> input = driver.createInputTopic(settings.topic(Topics.SESSION_EVENTS).name(),
+                        Serdes.String().serializer(), Serdes.String().serializer());
+                TranscriptLines.Line command = aBashToolUse("mvn -q verify");
+                List<TranscriptLines.Line> lines = List.of(aUserPrompt("run the tests"), command,
+                        aToolResult(command.toolUseId(), "BUILD SUCCESS"));
+                for (int sent = 0; sent < 2; sent++) {
+                    lines.forEach(line -> input.pipeInput("s1", line.json(), TranscriptLines.T0));
+                }
+
+                assertThat(driver.createOutputTopic(settings.topic(Topics.SESSION_EVENTS_ENRICHED).name(),
+                        Serdes.String().deserializer(), Serdes.String().deserializer()).readValuesToList())
+                        .as("threads %d", settings.streamThreads()).hasSize(3);
+            }
         }
     }
 
