@@ -60,11 +60,10 @@ public final class Deduplicator implements FixedKeyProcessor<String, SessionEven
         SessionEvent event = record.value();
         String id = record.key() + '|' + identity(event, record.headers());
         long time = record.timestamp();
-        if (seen.seenWithin(id, time)) {
+        if (!seen.rememberIfNew(id, time)) {
             events.duplicateDropped(record.key());
             return;
         }
-        seen.remember(id, time);
         context.forward(record);
     }
 

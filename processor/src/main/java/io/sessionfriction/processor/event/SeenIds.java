@@ -5,7 +5,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * The repeat check's memory: whether an id was seen within the retention of a time, and remembering it. Live,
+ * The repeat check's memory: whether an id was seen within the retention of a time, remembering it if not. Live,
  * a window store (one point per id, expiring with its segment, restored from its changelog). For state of one
  * run only, kept by nobody after it ({@code ProcessorSettings.seenIdsByKey}), a key-value store of each id's
  * times, answering exactly as the window store does: a replay's repeat check on RocksDB segments cost it the
@@ -14,23 +14,21 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  */
 sealed interface SeenIds {
 
-    boolean seenWithin(String id, long time);
-
-    void remember(String id, long time);
+    /** True, and the id remembered at {@code time}, unless it was seen within the retention of that time. */
+    boolean rememberIfNew(String id, long time);
 
     /** Ids as points of a window store of the given retention. */
     record Windowed(WindowStore<String, Long> store, long retention) implements SeenIds {
 
         @Override
-        public boolean seenWithin(String id, long time) {
+        public boolean rememberIfNew(String id, long time) {
             try (WindowStoreIterator<Long> hits = store.fetch(id, Math.max(0, time - retention), time + retention)) {
-                return hits.hasNext();
+                if (hits.hasNext()) {
+                    return false;
+                }
             }
-        }
-
-        @Override
-        public void remember(String id, long time) {
             store.put(id, time, time);
+            return true;
         }
     }
 
@@ -52,24 +50,18 @@ sealed interface SeenIds {
         }
 
         @Override
-        public boolean seenWithin(String id, long time) {
+        public boolean rememberIfNew(String id, long time) {
             long from = Math.max(Math.max(0, time - retention), observed - retention + 1);
             long to = time + retention;
-            if (to < from) {
+            SeenTimes times = store.get(id);
+            if (to >= from && times != null && times.anyWithin(from, to)) {
                 return false;
             }
-            SeenTimes times = store.get(id);
-            return times != null && times.anyWithin(from, to);
-        }
-
-        @Override
-        public void remember(String id, long time) {
             observed = Math.max(observed, time);
-            if (time <= observed - retention) {
-                return;
+            if (time > observed - retention) {
+                store.put(id, times == null ? SeenTimes.of(time) : times.with(time));
             }
-            SeenTimes times = store.get(id);
-            store.put(id, times == null ? SeenTimes.of(time) : times.with(time));
+            return true;
         }
     }
 }

@@ -78,7 +78,7 @@ class SeenIdsTest {
     }
 
     /**
-     * Each step through the repeat check's use of both memories (ask, then remember what was new), as
+     * Each step through both memories as the repeat check uses them (remembered if new), as
      * "id@time seen|new same|differ".
      */
     private static List<String> answers(List<String> steps, long retention) {
@@ -125,14 +125,8 @@ class SeenIdsTest {
         public void process(FixedKeyRecord<String, String> record) {
             long time = record.timestamp();
             assertThat(time).as("the step's own time").isEqualTo(Long.parseLong(record.value().substring(record.value().indexOf('@') + 1)));
-            boolean byWindow = window.seenWithin(record.key(), time);
-            boolean byKey = keyed.seenWithin(record.key(), time);
-            if (!byWindow) {
-                window.remember(record.key(), time);
-            }
-            if (!byKey) {
-                keyed.remember(record.key(), time);
-            }
+            boolean byWindow = !window.rememberIfNew(record.key(), time);
+            boolean byKey = !keyed.rememberIfNew(record.key(), time);
             context.forward(record.withValue(record.value() + (byWindow ? " seen " : " new ") + (byWindow == byKey ? "same" : "differ")));
         }
     }
